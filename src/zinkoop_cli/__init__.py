@@ -1,0 +1,5 @@
+"""zinkoop: planning and deadlines for Dutch health-care purchasing (zorginkoop)."""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"

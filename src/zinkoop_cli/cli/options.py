@@ -1,0 +1,103 @@
+"""Options shared by the commands, and turning their text into values."""
+
+from __future__ import annotations
+
+import os
+from datetime import date, datetime
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from zinkoop_cli.core.lang import Lang
+from zinkoop_cli.errors import UsageError
+
+TIMEZONE = "Europe/Amsterdam"
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+class ListFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+class Language(str, Enum):
+    nl = "nl"
+    en = "en"
+
+
+TodayOption = Annotated[
+    str | None,
+    typer.Option(
+        "--today", metavar="YYYY-MM-DD",
+        help="Count from this day instead of today (Europe/Amsterdam).",
+    ),
+]
+CalendarsOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--calendars", metavar="DIR",
+        help="Also read calendars from DIR (repeatable); its files override earlier ones.",
+    ),
+]
+LangOption = Annotated[
+    Language, typer.Option("--lang", help="Language of labels, weekdays and months.")
+]
+InsurerOption = Annotated[
+    str | None,
+    typer.Option(
+        "--insurer", metavar="SLUG",
+        help="The publisher, when a care type and year exist for more than one.",
+    ),
+]
+
+
+def parse_iso_day(text: str, what: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise UsageError(f"{what}: {text!r} is not a day; write it as YYYY-MM-DD") from None
+
+
+def today_in_amsterdam(given: str | None) -> date:
+    """``--today``, else the current day in Europe/Amsterdam whatever the machine's zone."""
+    if given is not None:
+        return parse_iso_day(given, "--today")
+    from zoneinfo import ZoneInfo
+
+    return datetime.now(ZoneInfo(TIMEZONE)).date()
+
+
+def parse_events(values: list[str] | None, known: dict[str, str]) -> dict[str, date]:
+    """``--on NAME=DATE`` values, checked against the events the calendar knows."""
+    events: dict[str, date] = {}
+    listed = ", ".join(sorted(known)) or "none"
+    for value in values or []:
+        name, sep, day = value.partition("=")
+        name = name.strip().lower()
+        if not sep or not name:
+            raise UsageError(f"--on {value!r}: write it as NAME=YYYY-MM-DD (events: {listed})")
+        if name not in known:
+            raise UsageError(f"--on {name}: this calendar knows no event {name!r}; "
+                             f"its events are: {listed}")
+        events[name] = parse_iso_day(day, f"--on {name}")
+    return events
+
+
+def calendars_dirs(values: list[Path] | None) -> list[Path]:
+    return list(values or [])
+
+
+def use_color() -> bool:
+    return "NO_COLOR" not in os.environ
+
+
+def lang_of(language: Language) -> Lang:
+    return "en" if language is Language.en else "nl"

@@ -1,0 +1,93 @@
+"""Words for when an entry falls: "september 2026", "6 weken na ontvangst", "vanaf 2019"."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+
+from zinkoop_cli.core.lang import (
+    DIRECTIONS,
+    MONTHS,
+    PARTS,
+    QUARTER,
+    SEASONS,
+    Lang,
+    format_day,
+    format_long_day,
+    unit_name,
+    word,
+)
+from zinkoop_cli.core.model import (
+    Continuous,
+    Day,
+    Period,
+    Recurring,
+    Relative,
+    Span,
+    Start,
+    Undetermined,
+    When,
+)
+
+
+def span_text(span: Span, lang: Lang) -> str:
+    if span.unit == "month" and span.month is not None:
+        text = f"{MONTHS[lang][span.month - 1]} {span.year}"
+    elif span.unit == "quarter" and span.quarter is not None:
+        text = QUARTER[lang].format(n=span.quarter, year=span.year)
+    elif span.unit == "season" and span.season is not None:
+        text = f"{SEASONS[lang][span.season]} {span.year}"
+    else:
+        text = str(span.year)
+    if span.part is not None:
+        text = f"{PARTS[lang][span.part]} {text}"
+    return text
+
+
+def rule_text(rule: Relative, lang: Lang, labels: Mapping[str, str] | None = None) -> str:
+    """``6 weken na ontvangst``; ``labels`` may rename anchors (an entry id to its activity)."""
+    anchor = (labels or {}).get(rule.anchor, rule.anchor)
+    if rule.first_of_month:
+        text = word(lang, "first_of_month").format(anchor=anchor)
+    elif rule.amount == 0:
+        text = word(lang, "same_day").format(anchor=anchor)
+    else:
+        unit = unit_name(lang, rule.unit, rule.amount)
+        text = f"{rule.amount} {unit} {DIRECTIONS[lang][rule.direction]} {anchor}"
+    if rule.not_before is not None:
+        text += ", " + word(lang, "not_before").format(day=format_long_day(rule.not_before, lang))
+    if rule.not_after is not None:
+        text += ", " + word(lang, "not_after").format(day=format_long_day(rule.not_after, lang))
+    return text
+
+
+def when_text(when: When, lang: Lang, due: date | None = None) -> str:
+    """How the timeline shows when an entry falls, where that is not simply its day."""
+    if isinstance(when, Day):
+        day = format_day(when.day, lang)
+        if when.first is not None:
+            day = f"{format_day(when.first, lang)} {word(lang, 'through')} {day}"
+        if when.bound == "voor":
+            day = word(lang, "before_day").format(day=day)
+        if when.at is not None:
+            day = word(lang, "at").format(day=day, time=when.at.strftime("%H.%M"))
+        return day
+    if isinstance(when, Span):
+        return span_text(when, lang)
+    if isinstance(when, Period):
+        return (f"{format_day(when.start, lang, weekday=False)} {word(lang, 'through')} "
+                f"{format_day(when.end, lang, weekday=False)}")
+    if isinstance(when, Start):
+        what = span_text(when.span, lang) if when.span else format_day(when.start, lang)
+        return word(lang, "from").format(what=what)
+    if isinstance(when, Continuous):
+        return word(lang, "continuous")
+    if isinstance(when, Undetermined):
+        return word(lang, "undetermined")
+    if isinstance(when, Recurring):
+        if due is not None:
+            return format_day(due, lang)
+        return when.frequency or word(lang, "undetermined")
+    if due is not None:
+        return format_day(due, lang)
+    return rule_text(when, lang)

@@ -1,0 +1,146 @@
+"""The calendar model: a publisher's planning table as plain, immutable values."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, time
+from typing import Literal
+
+Bound = Literal["uiterlijk", "voor"]
+SpanUnit = Literal["month", "quarter", "season", "year"]
+Part = Literal["begin", "medio", "eind"]
+Season = Literal["voorjaar", "zomer", "najaar", "winter"]
+OffsetUnit = Literal["days", "workdays", "weeks", "months", "years"]
+Direction = Literal["after", "before"]
+
+
+@dataclass(frozen=True)
+class Day:
+    """A published day ("1 oktober 2026"), optionally a range ("1 t/m 15 juli") or a time."""
+
+    day: date
+    bound: Bound = "uiterlijk"
+    first: date | None = None
+    at: time | None = None
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of time named as a whole: a month, quarter, season or year, or part of one.
+
+    Due on the last day of the stretch (or of its ``part``); shown as the stretch.
+    """
+
+    unit: SpanUnit
+    start: date
+    end: date
+    year: int
+    month: int | None = None
+    quarter: int | None = None
+    season: Season | None = None
+    part: Part | None = None
+
+
+@dataclass(frozen=True)
+class Period:
+    """Something that runs from one day through another ("Gedurende heel 2026 en 2027")."""
+
+    start: date
+    end: date
+
+
+@dataclass(frozen=True)
+class Start:
+    """Something that starts on a day and goes on ("vanaf 2019")."""
+
+    start: date
+    span: Span | None = None
+
+
+@dataclass(frozen=True)
+class Continuous:
+    """Without a date by nature ("Doorlopend")."""
+
+
+@dataclass(frozen=True)
+class Undetermined:
+    """A date that someone else sets or that follows later ("Overige data", "volgt later")."""
+
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Relative:
+    """N days, working days, weeks, months or years after (before) an event or entry.
+
+    ``first_of_month`` instead gives the first day of the anchor's month. ``not_before``
+    and ``not_after`` clamp the result ("per 1 januari 2027 bij een aanvraag in 2026").
+    """
+
+    anchor: str
+    amount: int = 0
+    unit: OffsetUnit = "days"
+    direction: Direction = "after"
+    bound: Bound = "uiterlijk"
+    first_of_month: bool = False
+    not_before: date | None = None
+    not_after: date | None = None
+
+
+@dataclass(frozen=True)
+class Recurring:
+    """A repeating item: an RFC 5545 rule from a first day, or only a frequency."""
+
+    rule: str | None
+    first: date | None
+    until: date | None
+    frequency: str | None = None
+
+
+When = Day | Span | Period | Start | Continuous | Undetermined | Relative | Recurring
+
+
+@dataclass(frozen=True)
+class EventDef:
+    """Something the user knows and the policy does not, given as ``--on NAME=DATE``."""
+
+    name: str
+    label: str
+    default: date | str | None = None  # a date, or the id of an entry whose date it takes
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    activity: str
+    when: When
+    party: str | None = None
+    section: str | None = None
+    condition: str | None = None
+    written: str | None = None  # the date as the policy writes it
+    atw: bool = False
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Calendar:
+    id: str
+    publisher: str
+    publisher_id: str
+    care_type: str
+    year: int
+    version: str
+    published: date
+    title: str
+    source: str
+    entries: tuple[Entry, ...]
+    aliases: tuple[str, ...] = ()
+    inherits: tuple[str, ...] = ()
+    events: dict[str, EventDef] = field(default_factory=dict)
+    origin: str = ""  # the file it was loaded from, for messages
+
+    def entry(self, entry_id: str) -> Entry | None:
+        for item in self.entries:
+            if item.id == entry_id:
+                return item
+        return None

@@ -1,0 +1,345 @@
+"""Turns a calendar's entries and the user's events into dated, statused timeline rows."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Literal
+
+from dateutil.relativedelta import relativedelta
+
+from zinkoop_cli.core import holidays
+from zinkoop_cli.core.model import (
+    Calendar,
+    Continuous,
+    Day,
+    Entry,
+    EventDef,
+    Period,
+    Recurring,
+    Relative,
+    Span,
+    Start,
+    Undetermined,
+)
+from zinkoop_cli.errors import DataError
+
+Status = Literal["past", "today", "upcoming", "unresolved", "undated"]
+STATUSES: tuple[Status, ...] = ("past", "today", "upcoming", "unresolved", "undated")
+
+# A recurrence without an end stops here, so that a rule cannot run away.
+MAX_OCCURRENCES = 400
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of a timeline: an entry (or one occurrence of it) resolved against today."""
+
+    calendar: Calendar
+    entry: Entry
+    key: str
+    date: date | None
+    raw_date: date | None
+    first: date | None
+    status: Status
+    days_left: int | None
+    missing: tuple[str, ...] = ()
+    moved: bool = False
+    holiday: str | None = None
+    weekend: bool = False
+
+
+@dataclass(frozen=True)
+class _Due:
+    date: date | None
+    raw: date | None
+    missing: tuple[str, ...]
+    moved: bool = False
+
+
+def offset(anchor: date, amount: int, unit: str, direction: str = "after") -> date:
+    """``anchor`` moved ``amount`` units forward (``after``) or back (``before``).
+
+    Days are counted the way Dutch law counts a term: from the day after the event, so
+    six weeks after 14 September is 26 October, the same weekday.
+    """
+    sign = 1 if direction == "after" else -1
+    n = sign * amount
+    if unit == "days":
+        return anchor + timedelta(days=n)
+    if unit == "weeks":
+        return anchor + timedelta(weeks=n)
+    if unit == "months":
+        result: date = anchor + relativedelta(months=n)
+        return result
+    if unit == "years":
+        result = anchor + relativedelta(years=n)
+        return result
+    if unit == "workdays":
+        return holidays.add_working_days(anchor, n)
+    raise ValueError(f"unknown unit {unit!r}")
+
+
+def atw_move(anchor: date, raw: date, direction: str) -> date:
+    """A term's end moved off a weekend or holiday.
+
+    Forward terms follow Atw art. 1 and 2. The Atw does not move a term counted back
+    from an event (art. 1 lid 2); zinkoop moves it to the working day before, the safe side.
+    """
+    if direction == "after":
+        return holidays.atw_extend(anchor, raw)
+    return holidays.previous_working_day(raw)
+
+
+def merge(calendar: Calendar, parents: Sequence[Calendar]) -> list[tuple[Calendar, Entry]]:
+    """The calendar's entries plus those it inherits; its own entry wins on the same id."""
+    own = {entry.id for entry in calendar.entries}
+    items: list[tuple[Calendar, Entry]] = []
+    seen = set(own)
+    for parent in parents:
+        for entry in parent.entries:
+            if entry.id not in seen:
+                items.append((parent, entry))
+                seen.add(entry.id)
+    items.extend((calendar, entry) for entry in calendar.entries)
+    return items
+
+
+def merged_events(calendar: Calendar, parents: Sequence[Calendar]) -> dict[str, EventDef]:
+    events: dict[str, EventDef] = {}
+    for parent in reversed(parents):
+        events.update(parent.events)
+    events.update(calendar.events)
+    return events
+
+
+def anchors_of(entry: Entry) -> tuple[str, ...]:
+    return (entry.when.anchor,) if isinstance(entry.when, Relative) else ()
+
+
+def find_cycle(
+    entries: Iterable[Entry], events: Mapping[str, EventDef]
+) -> list[str] | None:
+    """A chain of ids that depend on each other in a circle, or None.
+
+    Edges run from a relative entry to its anchor, and from an event to the entry that
+    gives its default date.
+    """
+    graph: dict[str, tuple[str, ...]] = {entry.id: anchors_of(entry) for entry in entries}
+    for name, event in events.items():
+        if isinstance(event.default, str):
+            graph[name] = (event.default,)
+    state: dict[str, int] = {}
+    path: list[str] = []
+
+    def visit(node: str) -> list[str] | None:
+        state[node] = 1
+        path.append(node)
+        for nxt in graph.get(node, ()):
+            if state.get(nxt) == 1:
+                return [*path[path.index(nxt):], nxt]
+            if nxt not in state:
+                found = visit(nxt)
+                if found:
+                    return found
+        path.pop()
+        state[node] = 2
+        return None
+
+    for node in graph:
+        if node not in state:
+            found = visit(node)
+            if found:
+                return found
+    return None
+
+
+class Resolver:
+    """Dates for every entry of a merged calendar, given the user's events."""
+
+    def __init__(
+        self,
+        items: Sequence[tuple[Calendar, Entry]],
+        events: Mapping[str, EventDef],
+        given: Mapping[str, date],
+        *,
+        atw: bool = False,
+    ) -> None:
+        self.items = items
+        self.by_id = {entry.id: entry for _, entry in items}
+        self.events = events
+        self.given = given
+        self.atw = atw
+        self._cache: dict[str, _Due] = {}
+        self._busy: list[str] = []
+
+    def due_of(self, name: str) -> _Due:
+        """The due date of an entry id or event name."""
+        if name in self._cache:
+            return self._cache[name]
+        if name in self._busy:
+            chain = " -> ".join([*self._busy[self._busy.index(name):], name])
+            raise DataError(f"rules depend on each other in a circle: {chain}; "
+                            "break the circle in one of these entries")
+        self._busy.append(name)
+        try:
+            result = self._compute(name)
+        finally:
+            self._busy.pop()
+        self._cache[name] = result
+        return result
+
+    def _compute(self, name: str) -> _Due:
+        if name in self.given:
+            day = self.given[name]
+            return _Due(day, day, ())
+        if name in self.events:
+            default = self.events[name].default
+            if isinstance(default, date):
+                return _Due(default, default, ())
+            if isinstance(default, str):
+                return self.due_of(default)
+            return _Due(None, None, (name,))
+        entry = self.by_id.get(name)
+        if entry is None:
+            raise DataError(f"a rule points at {name!r}, which is neither an entry nor an "
+                            "event of this calendar; fix the rule's 'after'/'before'")
+        return self._entry_due(entry)
+
+    def _entry_due(self, entry: Entry) -> _Due:
+        when = entry.when
+        if isinstance(when, Day):
+            day = when.day - timedelta(days=1) if when.bound == "voor" else when.day
+            return _Due(day, day, ())
+        if isinstance(when, Span):
+            return _Due(when.end, when.end, ())
+        if isinstance(when, Period):
+            return _Due(when.end, when.end, ())
+        if isinstance(when, Start):
+            return _Due(when.start, when.start, ())
+        if isinstance(when, Relative):
+            return self._relative_due(entry, when)
+        if isinstance(when, Recurring):
+            occurrences = expand(when)
+            return _Due(occurrences[0], occurrences[0], ()) if occurrences else _Due(None, None, ())
+        return _Due(None, None, ())
+
+    def _relative_due(self, entry: Entry, rule: Relative) -> _Due:
+        anchor = self.due_of(rule.anchor)
+        if anchor.date is None:
+            return _Due(None, None, anchor.missing)
+        if rule.first_of_month:
+            raw = anchor.date.replace(day=1)
+        else:
+            raw = offset(anchor.date, rule.amount, rule.unit, rule.direction)
+        if rule.not_before is not None and raw < rule.not_before:
+            raw = rule.not_before
+        if rule.not_after is not None and raw > rule.not_after:
+            raw = rule.not_after
+        is_term = not rule.first_of_month and rule.amount > 0
+        if is_term and (self.atw or entry.atw):
+            moved = atw_move(anchor.date, raw, rule.direction)
+            return _Due(moved, raw, (), moved != raw)
+        return _Due(raw, raw, ())
+
+
+def expand(rule: Recurring) -> list[date]:
+    """The days a recurring entry falls on (empty when only its frequency is known)."""
+    if rule.rule is None or rule.first is None:
+        return []
+    from dateutil.rrule import rrulestr  # only recurring entries need the parser
+
+    start = datetime(rule.first.year, rule.first.month, rule.first.day)  # noqa: DTZ001
+    parsed = rrulestr(rule.rule, dtstart=start)
+    days: list[date] = []
+    for moment in parsed:
+        day = moment.date()
+        if rule.until is not None and day > rule.until:
+            break
+        days.append(day)
+        if len(days) >= MAX_OCCURRENCES:
+            break
+    return days
+
+
+def status_of(day: date | None, today: date, missing: Sequence[str]) -> Status:
+    if day is None:
+        return "unresolved" if missing else "undated"
+    if day < today:
+        return "past"
+    if day == today:
+        return "today"
+    return "upcoming"
+
+
+def _first_of(entry: Entry) -> date | None:
+    when = entry.when
+    if isinstance(when, Day):
+        return when.first
+    if isinstance(when, Span | Period):
+        return when.start
+    if isinstance(when, Start):
+        return when.start
+    return None
+
+
+def _row(
+    calendar: Calendar, entry: Entry, key: str, due: _Due, today: date, day_precise: bool
+) -> Row:
+    day = due.date
+    return Row(
+        calendar=calendar,
+        entry=entry,
+        key=key,
+        date=day,
+        raw_date=due.raw,
+        first=_first_of(entry),
+        status=status_of(day, today, due.missing),
+        days_left=(day - today).days if day is not None else None,
+        missing=due.missing,
+        moved=due.moved,
+        holiday=holidays.holiday_name(day) if day is not None and day_precise else None,
+        weekend=holidays.is_weekend(day) if day is not None and day_precise else False,
+    )
+
+
+def timeline(
+    calendar: Calendar,
+    parents: Sequence[Calendar],
+    today: date,
+    given: Mapping[str, date] | None = None,
+    *,
+    atw: bool = False,
+) -> list[Row]:
+    """Every entry of ``calendar`` and what it inherits, resolved against ``today``.
+
+    Rows come in date order; entries without a date (unresolved, undated) come last.
+    """
+    items = merge(calendar, parents)
+    events = merged_events(calendar, parents)
+    resolver = Resolver(items, events, given or {}, atw=atw)
+    rows: list[Row] = []
+    for owner, entry in items:
+        when = entry.when
+        if isinstance(when, Recurring) and when.rule is not None:
+            for day in expand(when):
+                due = _Due(day, day, ())
+                rows.append(_row(owner, entry, f"{entry.id}@{day.isoformat()}", due, today, True))
+            continue
+        due = resolver.due_of(entry.id)
+        precise = isinstance(when, Day | Relative)
+        rows.append(_row(owner, entry, entry.id, due, today, precise))
+    return sort_rows(rows)
+
+
+def sort_rows(rows: Iterable[Row]) -> list[Row]:
+    # A stable sort: entries due on the same day keep the order of the policy's table.
+    def key(row: Row) -> tuple[int, date]:
+        if row.date is not None:
+            return (0, row.date)
+        if row.status == "unresolved":
+            return (1, date.min)
+        return (3 if isinstance(row.entry.when, Continuous | Undetermined) else 2, date.min)
+
+    return sorted(rows, key=key)
