@@ -51,9 +51,22 @@ def _root(
     """Planning and deadlines for Dutch health-care purchasing (zorginkoop)."""
 
 
-def _register() -> None:
-    # Each command lives in its own module; importing it adds it to ``app``.
-    from zinkoop_cli.cli import check_cmd, deadlines_cmd, list_cmd  # noqa: F401
+COMMANDS = ("list", "deadlines", "check")
+
+
+def _register(argv: list[str] | None = None) -> None:
+    """Import the command modules; each adds its command to ``app``.
+
+    When the command is named on the command line, only its module is imported: a cron
+    job that runs one command does not pay for the others.
+    """
+    import importlib
+
+    args = sys.argv[1:] if argv is None else argv
+    named = [arg for arg in args if arg in COMMANDS][:1]
+    help_wanted = not args or args[0].startswith("-")
+    for name in COMMANDS if help_wanted or not named else named:
+        importlib.import_module(f"zinkoop_cli.cli.{name}_cmd")
 
 
 def fail(error: ZinkoopError) -> int:
@@ -69,7 +82,7 @@ def _click_style(error: Exception) -> bool:
 
 def main(argv: list[str] | None = None) -> None:
     """Run the app; every ZinkoopError and usage error becomes one line on stderr."""
-    _register()
+    _register(argv)
     command = typer.main.get_command(app)
     try:
         code = command.main(args=argv, prog_name="zinkoop", standalone_mode=False)

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from zinkoop_cli.cli.app import app
-from zinkoop_cli.cli.common import console, load_catalog, pick, write
+from zinkoop_cli.cli.common import load_catalog, pick, write
 from zinkoop_cli.cli.options import (
     CalendarsOption,
     Format,
@@ -71,7 +71,7 @@ def deadlines(
     unconditional: Annotated[bool, typer.Option(
         "--unconditional", help="Hide every entry that has a condition.")] = False,
     insurer: InsurerOption = None,
-    format: Format = Format.table,  # noqa: A002 - the option is called --format
+    format: Format = Format.table,
     lang: LangOption = Language.nl,
     calendars: CalendarsOption = None,
 ) -> None:
@@ -113,7 +113,9 @@ def deadlines(
 
         write(timeline_markdown(rows, language, events))
     else:
-        from zinkoop_cli.render.tables import timeline_view
+        import sys
 
-        out = console()
-        out.print(timeline_view(calendar, parents, rows, day, language, events, out.width))
+        from zinkoop_cli.render.terminal import emit, width
+        from zinkoop_cli.render.timeline import timeline_lines
+
+        emit(timeline_lines(calendar, parents, rows, day, language, events, width(sys.stdout)))

@@ -9,7 +9,7 @@ from zinkoop_cli.cli.options import CalendarsOption, ListFormat, calendars_dirs
 
 @app.command("list")
 def list_calendars(
-    format: ListFormat = ListFormat.table,  # noqa: A002 - the option is called --format
+    format: ListFormat = ListFormat.table,
     calendars: CalendarsOption = None,
 ) -> None:
     """List the calendars zinkoop knows: publisher, care type, year, version, entries, source.

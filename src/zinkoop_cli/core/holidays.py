@@ -1,10 +1,10 @@
-"""The days the Algemene termijnenwet (Atw) does not count: weekends, art. 3 holidays, decree days."""
+"""The days the Algemene termijnenwet (Atw) does not count: weekends, holidays, decree days."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import NamedTuple
 
 from dateutil.easter import easter
 
@@ -13,8 +13,7 @@ MIN_YEAR = 2000
 MAX_YEAR = 2100
 
 
-@dataclass(frozen=True)
-class DecreeDay:
+class DecreeDay(NamedTuple):
     """A day that a royal decree equates with a holiday for the Atw (art. 3 lid 3)."""
 
     day: date

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
-from typing import Literal
+from datetime import date, timedelta
+from typing import Literal, NamedTuple
 
 from dateutil.relativedelta import relativedelta
 
@@ -32,16 +32,15 @@ STATUSES: tuple[Status, ...] = ("past", "today", "upcoming", "unresolved", "unda
 MAX_OCCURRENCES = 400
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
     """One line of a timeline: an entry (or one occurrence of it) resolved against today."""
 
     calendar: Calendar
     entry: Entry
     key: str
-    date: date | None
-    raw_date: date | None
-    first: date | None
+    date: dt.date | None
+    raw_date: dt.date | None
+    first: dt.date | None
     status: Status
     days_left: int | None
     missing: tuple[str, ...] = ()
@@ -50,10 +49,9 @@ class Row:
     weekend: bool = False
 
 
-@dataclass(frozen=True)
-class _Due:
-    date: date | None
-    raw: date | None
+class _Due(NamedTuple):
+    date: dt.date | None
+    raw: dt.date | None
     missing: tuple[str, ...]
     moved: bool = False
 
@@ -250,7 +248,7 @@ def expand(rule: Recurring) -> list[date]:
         return []
     from dateutil.rrule import rrulestr  # only recurring entries need the parser
 
-    start = datetime(rule.first.year, rule.first.month, rule.first.day)  # noqa: DTZ001
+    start = dt.datetime(rule.first.year, rule.first.month, rule.first.day)  # noqa: DTZ001
     parsed = rrulestr(rule.rule, dtstart=start)
     days: list[date] = []
     for moment in parsed:

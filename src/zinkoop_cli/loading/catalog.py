@@ -5,10 +5,10 @@ from __future__ import annotations
 import difflib
 import os
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import NamedTuple
 
 from zinkoop_cli.core.model import Calendar, Relative
 from zinkoop_cli.core.resolve import find_cycle, merged_events
@@ -25,8 +25,7 @@ from zinkoop_cli.loading.parse import parse_calendar
 ENV_CALENDARS = "ZINKOOP_CALENDARS"
 
 
-@dataclass(frozen=True)
-class Folder:
+class Folder(NamedTuple):
     """One place on the search path; ``label`` says where it came from, for messages."""
 
     path: Traversable | Path
@@ -110,12 +109,12 @@ def load_file(path: Path) -> tuple[Calendar | None, list[ZinkoopError]]:
     return calendar, list(problems)
 
 
-@dataclass
 class Catalog:
     """Every calendar on the search path, later files overriding earlier ones by id."""
 
-    calendars: dict[str, Calendar] = field(default_factory=dict)
-    problems: list[ZinkoopError] = field(default_factory=list)
+    def __init__(self) -> None:
+        self.calendars: dict[str, Calendar] = {}
+        self.problems: list[ZinkoopError] = []
 
     @classmethod
     def load(

@@ -22,7 +22,7 @@ from zinkoop_cli.core.model import (
     Undetermined,
     When,
 )
-from zinkoop_cli.errors import CalendarError, CalendarSyntaxError
+from zinkoop_cli.errors import CalendarError, CalendarSyntaxError, DataError
 from zinkoop_cli.loading.dates import (
     DateTextError,
     any_span,
@@ -76,12 +76,7 @@ def _syntax_error(origin: str, exc: tomllib.TOMLDecodeError) -> CalendarSyntaxEr
     match = re.search(r"\(at line (\d+), column (\d+)\)", message)
     reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", message)
     reason = reason or "invalid TOML"
-    if match:
-        where = f"{origin}:{match[1]}:{match[2]}"
-    elif getattr(exc, "lineno", None):
-        where = f"{origin}:{exc.lineno}:{exc.colno}"
-    else:
-        where = origin
+    where = f"{origin}:{match[1]}:{match[2]}" if match else origin
     return CalendarSyntaxError(f"{where}: TOML syntax error: {reason}; fix the file and run "
                                "'zinkoop check'")
 
@@ -101,7 +96,7 @@ class _Problems:
 
     def __init__(self, origin: str) -> None:
         self.origin = origin
-        self.items: list[CalendarError] = []
+        self.items: list[DataError] = []
 
     def add(self, where: str, message: str) -> None:
         self.items.append(CalendarError(f"{self.origin}: {where}: {message}"))
@@ -276,7 +271,7 @@ def _events(raw: Any, problems: _Problems) -> dict[str, EventDef]:
     return events
 
 
-def parse_calendar(text: str, origin: str) -> tuple[Calendar | None, list[CalendarError]]:
+def parse_calendar(text: str, origin: str) -> tuple[Calendar | None, list[DataError]]:
     """The calendar in ``text`` and every problem found in it (``origin`` names the file)."""
     try:
         data = tomllib.loads(text)

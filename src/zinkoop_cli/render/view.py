@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from zinkoop_cli.core.describe import rule_text, when_text
 from zinkoop_cli.core.lang import MONTHS, Lang, format_day, holiday_label, word
@@ -11,8 +11,7 @@ from zinkoop_cli.core.model import Day, EventDef, Recurring, Relative
 from zinkoop_cli.core.resolve import Row
 
 
-@dataclass(frozen=True)
-class RowView:
+class RowView(NamedTuple):
     row: Row
     when: str  # the date as shown: "wo 11 nov 2026", "september 2026", "6 weken na ontvangst"
     rule: str | None

@@ -1,0 +1,43 @@
+"""Writes styled lines: plain text for pipes, cron and NO_COLOR; colour on a terminal."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from typing import TextIO
+
+Line = Sequence[tuple[str, str | None]]
+
+
+def wants_color(stream: TextIO) -> bool:
+    if "NO_COLOR" in os.environ or os.environ.get("TERM") == "dumb":
+        return False
+    return stream.isatty()
+
+
+def width(stream: TextIO) -> int:
+    """The terminal's width; COLUMNS when set; 80 for pipes and cron."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    if stream.isatty():
+        try:
+            return os.get_terminal_size(stream.fileno()).columns
+        except OSError:
+            pass
+    return 80
+
+
+def emit(lines: Sequence[Line], stream: TextIO | None = None) -> None:
+    out = stream or sys.stdout
+    if not wants_color(out):
+        out.write("".join("".join(text for text, _ in line) + "\n" for line in lines))
+        return
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console(file=out, highlight=False, emoji=False, markup=False)
+    for line in lines:
+        console.print(Text.assemble(*((text, style or "") for text, style in line)),
+                      soft_wrap=True)

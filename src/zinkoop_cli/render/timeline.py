@@ -1,0 +1,192 @@
+"""A care type's timeline as styled lines of text, laid out in columns."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Mapping, Sequence
+from datetime import date
+
+from zinkoop_cli.core.lang import Lang, format_day, format_long_day
+from zinkoop_cli.core.model import Calendar, EventDef
+from zinkoop_cli.core.resolve import Row
+from zinkoop_cli.render.view import view
+
+STATUS_STYLE = {
+    "past": "dim",
+    "today": "bold red",
+    "upcoming": "green",
+    "unresolved": "yellow",
+    "undated": "blue",
+}
+MARK = "*"
+HEADERS: dict[Lang, tuple[str, ...]] = {
+    "nl": ("Datum", "Dagen", "Status", "Activiteit", "Wie", "§", "Voorwaarde"),
+    "en": ("Date", "Days", "Status", "Activity", "Who", "§", "Condition"),
+}
+TEXT: dict[Lang, dict[str, str]] = {
+    "nl": {
+        "today": "Vandaag",
+        "version": "versie",
+        "source": "Bron",
+        "mark": "valt in het weekend of op een feestdag (Atw)",
+        "give": "Geef de datum met",
+        "inherits": "met",
+        "atw": "verschoven volgens de Algemene termijnenwet",
+        "none": "Geen regels.",
+    },
+    "en": {
+        "today": "Today",
+        "version": "version",
+        "source": "Source",
+        "mark": "falls on a weekend or holiday (Atw)",
+        "give": "Give the date with",
+        "inherits": "with",
+        "atw": "moved under the Algemene termijnenwet",
+        "none": "No entries.",
+    },
+}
+STATUS_WORDS: dict[Lang, dict[str, str]] = {
+    "nl": {"past": "verstreken", "today": "vandaag", "upcoming": "komend",
+           "unresolved": "open", "undated": "zonder datum"},
+    "en": {"past": "past", "today": "today", "upcoming": "upcoming",
+           "unresolved": "unresolved", "undated": "undated"},
+}
+
+
+# Below this width party, section and condition go on a line under the activity.
+WIDE = 110
+GAP = "  "
+
+# A cell is paragraphs of (text, style); a line is segments of (text, style).
+Cell = list[tuple[str, str | None]]
+Line = list[tuple[str, str | None]]
+
+
+def _details(row: Row) -> str:
+    entry = row.entry
+    parts = [entry.party or "", f"§ {entry.section}" if entry.section else "",
+             entry.condition or ""]
+    return " · ".join(part for part in parts if part)
+
+
+def _wrap(cell: Cell, width: int) -> list[tuple[str, str | None]]:
+    lines: list[tuple[str, str | None]] = []
+    for text, style in cell:
+        for paragraph in text.split("\n"):
+            wrapped = textwrap.wrap(paragraph, width, break_on_hyphens=False) or [""]
+            lines.extend((line, style) for line in wrapped)
+    return lines
+
+
+def _column_widths(titles: Sequence[str], rows: Sequence[list[Cell]], width: int,
+                   caps: Sequence[int | None], flex: int) -> list[int]:
+    widths = []
+    for index, title in enumerate(titles):
+        longest = max([len(title)] + [max((len(part) for text, _ in cells[index]
+                                             for part in text.split("\n")), default=0)
+                                        for cells in rows])
+        cap = caps[index]
+        widths.append(min(longest, cap) if cap else longest)
+    rest = width - sum(w for i, w in enumerate(widths) if i != flex) - len(GAP) * (len(titles) - 1)
+    widths[flex] = max(20, min(widths[flex], rest))
+    return widths
+
+
+def _layout(titles: Sequence[str], rows: Sequence[tuple[str | None, list[Cell], str | None]],
+            width: int, caps: Sequence[int | None], right: set[int], flex: int) -> list[Line]:
+    """Columns of wrapped text; a row whose first item is text is a heading line."""
+    body = [cells for heading, cells, _ in rows if heading is None]
+    widths = _column_widths(titles, body, width, caps, flex)
+    lines: list[Line] = [[(GAP.join(t.ljust(w) for t, w in zip(titles, widths, strict=True))
+                           .rstrip(), "bold")]]
+    for heading, cells, row_style in rows:
+        if heading is not None:
+            lines.append([(heading, "bold")] if heading else [])
+            continue
+        wrapped = [_wrap(cell, w) for cell, w in zip(cells, widths, strict=True)]
+        for n in range(max(len(column) for column in wrapped)):
+            line: Line = []
+            for index, (column, w) in enumerate(zip(wrapped, widths, strict=True)):
+                text, style = column[n] if n < len(column) else ("", None)
+                padded = text.rjust(w) if index in right else text.ljust(w)
+                if index:
+                    line.append((GAP, None))
+                line.append((padded, style or row_style))
+            while line and not line[-1][0].strip():
+                line.pop()
+            if line:
+                last_text, last_style = line[-1]
+                line[-1] = (last_text.rstrip(), last_style)
+            lines.append(line)
+    return lines
+
+
+def timeline_lines(
+    calendar: Calendar,
+    parents: Sequence[Calendar],
+    rows: Sequence[Row],
+    today: date,
+    lang: Lang,
+    events: Mapping[str, EventDef],
+    width: int = 80,
+) -> list[Line]:
+    """The timeline as styled lines, grouped by month; ``width`` picks the layout.
+
+    Laid out here rather than with rich.table: Rich's table measuring cost a quarter of
+    the command's start-up budget, and this output is read every morning from cron too.
+    """
+    words = TEXT[lang]
+    wide = width >= WIDE
+    out: list[Line] = []
+    title = (f"{calendar.title} ({calendar.publisher}, {words['version']} {calendar.version}, "
+             f"{format_long_day(calendar.published, lang)})")
+    out.extend([(line, "bold")] for line in textwrap.wrap(title, width))
+    for parent in parents:
+        out.append([(f"{words['inherits']} {parent.title} ({words['version']} "
+                     f"{parent.version})", None)])
+    out.append([(f"{words['today']}: {format_day(today, lang)}", None)])
+    out.append([])
+    titles = HEADERS[lang] if wide else HEADERS[lang][:4]
+    table: list[tuple[str | None, list[Cell], str | None]] = []
+    marked = False
+    group = None
+    for row in rows:
+        shown = view(row, lang, events)
+        if shown.group != group:
+            if group is not None:
+                table.append(("", [], None))
+            table.append((shown.group[:1].upper() + shown.group[1:], [], None))
+            group = shown.group
+        marked = marked or bool(shown.mark)
+        activity: Cell = [(row.entry.activity, None)]
+        details = _details(row)
+        if details and not wide:
+            activity.append((details, "dim"))
+        if shown.mark:
+            activity.append((f"{MARK} {shown.mark}", "italic"))
+        if shown.hint and row.status == "unresolved":
+            activity.append((f"{words['give']} {shown.hint}", "italic"))
+        elif shown.hint:
+            activity.append((f"{shown.hint} ({words['atw']})", "italic"))
+        when = shown.when + (f" {MARK}" if shown.mark else "")
+        cells: list[Cell] = [
+            [(when, None)],
+            [("" if row.days_left is None else str(row.days_left), None)],
+            [(STATUS_WORDS[lang][row.status], STATUS_STYLE[row.status])],
+            activity,
+        ]
+        if wide:
+            cells += [[(row.entry.party or "", None)], [(row.entry.section or "", None)],
+                      [(row.entry.condition or "", None)]]
+        table.append((None, cells, "dim" if row.status == "past" else None))
+    if rows:
+        caps: list[int | None] = [22, None, None, None, 16, 10, 16][: len(titles)]
+        out.extend(_layout(titles, table, width, caps, right={1}, flex=3))
+    else:
+        out.append([(words["none"], None)])
+    if marked:
+        out.extend([[], [(f"{MARK} {words['mark']}", None)]])
+    source = f"{words['source']}: {calendar.source}" + "".join(
+        f"; {parent.source}" for parent in parents)
+    out.extend([(line, None)] for line in textwrap.wrap(source, width))
+    return out

@@ -1,0 +1,155 @@
+"""Reading calendar files, and the one-line message for each kind of bad input."""
+
+from __future__ import annotations
+
+from datetime import date, time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Runner
+from zinkoop_cli.core.model import Day, Period, Recurring, Relative, Span, Start
+from zinkoop_cli.loading.parse import parse_calendar
+
+HEAD = """\
+[calendar]
+publisher = "Proef Verzekeraar"
+care_type = "ggz"
+year = 2027
+title = "GGZ 2027"
+version = "1.0"
+published = "1 april 2026"
+source = "Proef, GGZ 2027"
+
+[events.ontvangst]
+label = "ontvangst"
+"""
+
+
+def entry(body: str, entry_id: str = "x") -> str:
+    return f'\n[[entry]]\nid = "{entry_id}"\nactivity = "Iets doen"\n{body}\n'
+
+
+def parse_one(body: str) -> object:
+    calendar, problems = parse_calendar(HEAD + entry(body), "t.toml")
+    assert not problems, problems
+    assert calendar is not None
+    return calendar.entries[0].when
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ('date = "1 oktober 2026"', Day(date(2026, 10, 1))),
+        ("date = 2026-10-01", Day(date(2026, 10, 1))),
+        ('date = "15 november 2026"\nbound = "voor"', Day(date(2026, 11, 15), "voor")),
+        ('date = "15 juli 2026"\nfrom = "1 juli 2026"',
+         Day(date(2026, 7, 15), first=date(2026, 7, 1))),
+        ('date = "4 augustus 2023"\ntime = "17.00"', Day(date(2023, 8, 4), at=time(17, 0))),
+        ('after = "ontvangst"\nworkdays = 5', Relative("ontvangst", 5, "workdays")),
+        ('before = "ontvangst"\ndays = 20', Relative("ontvangst", 20, "days", "before")),
+        ('period = ["1 januari 2026", "31 december 2027"]',
+         Period(date(2026, 1, 1), date(2027, 12, 31))),
+        ('starts = "1 januari 2027"', Start(date(2027, 1, 1))),
+    ],
+)
+def test_kinds_of_when(body: str, expected: object) -> None:
+    assert parse_one(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "start", "end"),
+    [
+        ('month = "september 2026"', date(2026, 9, 1), date(2026, 9, 30)),
+        ('month = "2026-09"\npart = "eind"', date(2026, 9, 21), date(2026, 9, 30)),
+        ('month = "september 2026"\npart = "begin"', date(2026, 9, 1), date(2026, 9, 10)),
+        ('month = "september 2026"\npart = "medio"', date(2026, 9, 11), date(2026, 9, 20)),
+        ('quarter = "derde kwartaal 2026"', date(2026, 7, 1), date(2026, 9, 30)),
+        ('quarter = "2026-Q3"', date(2026, 7, 1), date(2026, 9, 30)),
+        ('season = "voorjaar 2019"', date(2019, 3, 1), date(2019, 5, 31)),
+        ('season = "najaar 2026"', date(2026, 9, 1), date(2026, 11, 30)),
+        ('year = 2018\npart = "eind"', date(2018, 9, 1), date(2018, 12, 31)),
+    ],
+)
+def test_spans(body: str, start: date, end: date) -> None:
+    when = parse_one(body)
+    assert isinstance(when, Span)
+    assert (when.start, when.end) == (start, end)
+
+
+def test_yearly_without_year_repeats_around_the_purchase_year() -> None:
+    when = parse_one('yearly = "12 november"')
+    assert when == Recurring("FREQ=YEARLY", date(2026, 11, 12), date(2028, 12, 31))
+
+
+BAD = [
+    ("syntax", 'date = "1 oktober 2026\n', r"t\.toml:\d+:\d+: TOML syntax error"),
+    ("unknown key", 'date = "1 oktober 2026"\ndatum = "x"',
+     r"entry 'x': unknown key 'datum'"),
+    ("31 februari", 'date = "31 februari 2026"',
+     r"entry 'x': 31 februari 2026 does not exist: februari 2026 has 28 days"),
+    ("year range", 'date = "1 oktober 1850"', r"entry 'x': year 1850 is out of range"),
+    ("no when", "", r"entry 'x': says nothing about when"),
+    ("two whens", 'date = "1 oktober 2026"\nmonth = "september 2026"',
+     r"more than one kind of when"),
+    ("bad month", 'month = "smarch 2026"', r"'smarch' is not a Dutch month name"),
+    ("bad unit", 'after = "ontvangst"\nweeks = -2', r"weeks must be a whole number of 0"),
+]
+
+
+@pytest.mark.parametrize(("name", "body", "message"), BAD, ids=[b[0] for b in BAD])
+def test_bad_input_is_named(name: str, body: str, message: str) -> None:
+    _, problems = parse_calendar(HEAD + entry(body), "t.toml")
+    assert len(problems) == 1
+    assert problems[0].exit_code == 3
+    assert __import__("re").search(message, problems[0].message), problems[0].message
+
+
+def test_duplicate_id() -> None:
+    text = HEAD + entry('date = "1 oktober 2026"') + entry('date = "2 oktober 2026"')
+    _, problems = parse_calendar(text, "t.toml")
+    assert [p.message for p in problems] == [
+        "t.toml: entry 'x': duplicate id; every entry needs its own id"]
+
+
+def write(folder: Path, text: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "ggz-2027.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+CLI_BAD = [
+    ("syntax", "[calendar\n", r"^zinkoop: \S+ggz-2027\.toml:1:10: TOML syntax error"),
+    ("dangling rule", HEAD + entry('after = "ontvangts"\nweeks = 6'),
+     r"entry 'x': its rule points at 'ontvangts', which is no entry or event "
+     r"\(did you mean 'ontvangst'\?\)"),
+    ("cycle", HEAD + entry('after = "b"\ndays = 1', "a") + entry('after = "a"\ndays = 1', "b"),
+     r"entry 'a': rules depend on each other in a circle \(a -> b -> a\)"),
+    ("31 februari", HEAD + entry('date = "31 februari 2027"'),
+     r"entry 'x': 31 februari 2027 does not exist"),
+    ("duplicate", HEAD + entry('date = "1 mei 2027"') + entry('date = "2 mei 2027"'),
+     r"entry 'x': duplicate id"),
+    ("unknown key", HEAD + entry('date = "1 mei 2027"\nactivty = "x"'),
+     r"unknown key 'activty' \(did you mean 'activity'\?\)"),
+    ("year range", HEAD.replace("year = 2027", "year = 3027"),
+     r"\[calendar\]: year 3027 is out of range"),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "message"), CLI_BAD, ids=[b[0] for b in CLI_BAD])
+@pytest.mark.parametrize("command", ["check", "deadlines", "list"])
+def test_bad_calendar_one_line_exit_3(
+    run: Runner, tmp_path: Path, name: str, text: str, message: str, command: str
+) -> None:
+    path = write(tmp_path / "cal", text)
+    if command == "check":
+        result = run("check", str(path))
+    elif command == "deadlines":
+        result = run("deadlines", "msz", "2027", "--calendars", str(tmp_path / "cal"))
+    else:
+        result = run("list", "--calendars", str(tmp_path / "cal"))
+    assert result.code == 3, result
+    assert result.err.count("\n") == 1, result.err
+    assert "Traceback" not in result.err
+    assert __import__("re").search(message, result.err), result.err
