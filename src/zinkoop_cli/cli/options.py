@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
@@ -93,10 +92,6 @@ def parse_events(values: list[str] | None, known: dict[str, str]) -> dict[str, d
 
 def calendars_dirs(values: list[Path] | None) -> list[Path]:
     return list(values or [])
-
-
-def use_color() -> bool:
-    return "NO_COLOR" not in os.environ
 
 
 def lang_of(language: Language) -> Lang:

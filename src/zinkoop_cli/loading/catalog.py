@@ -14,7 +14,6 @@ from zinkoop_cli.core.model import Calendar, Relative
 from zinkoop_cli.core.resolve import find_cycle, merged_events
 from zinkoop_cli.errors import (
     CalendarError,
-    DataError,
     FileAccessError,
     UnknownCalendarError,
     UsageError,
@@ -76,17 +75,12 @@ def calendar_files(folders: Sequence[Folder]) -> list[tuple[Traversable | Path, 
 
 
 def _display(item: Traversable | Path, folder: Folder) -> str:
-    if folder.label == "package":
-        parts: list[str] = []
-        node: Traversable | Path = item
-        # The package's own files are named from the calendars folder, as in the repository.
-        text = str(node)
-        marker = f"{os.sep}calendars{os.sep}"
-        if marker in text:
-            return "calendars/" + text.split(marker, 1)[1].replace(os.sep, "/")
-        parts.append(item.name)
-        return "/".join(parts)
-    return str(item)
+    """How messages name a file: the package's own as in the repository (calendars/...)."""
+    text = str(item)
+    marker = f"{os.sep}calendars{os.sep}"
+    if folder.label == "package" and marker in text:
+        return "calendars/" + text.rsplit(marker, 1)[1].replace(os.sep, "/")
+    return text
 
 
 def read_text(item: Traversable | Path, origin: str) -> str:
@@ -234,11 +228,3 @@ class Catalog:
                 f"{key} {year} is published by more than one insurer; choose one with "
                 f"--insurer ({options})")
         return matches[0]
-
-
-def ensure_valid(catalog: Catalog) -> Catalog:
-    catalog.raise_problems()
-    return catalog
-
-
-__all__ = ["Catalog", "DataError", "Folder", "ensure_valid", "load_file", "search_path"]
