@@ -153,3 +153,50 @@ def test_bad_calendar_one_line_exit_3(
     assert result.err.count("\n") == 1, result.err
     assert "Traceback" not in result.err
     assert __import__("re").search(message, result.err), result.err
+
+
+def test_quarter_as_the_policy_writes_it() -> None:
+    when = parse_one('starts = "vanaf het derde kwartaal van 2026"')
+    assert when == Start(date(2026, 7, 1), parse_one('quarter = "2026-Q3"'))  # type: ignore[arg-type]
+
+
+def test_event_default_may_be_a_quoted_iso_day() -> None:
+    text = HEAD.replace('label = "ontvangst"', 'label = "ontvangst"\ndefault = "2026-10-01"')
+    calendar, problems = parse_calendar(text + entry('after = "ontvangst"\nweeks = 6'), "t.toml")
+    assert not problems
+    assert calendar is not None
+    assert calendar.events["ontvangst"].default == date(2026, 10, 1)
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ('rrule = "FREQ=YEARLY"\nfirst = "1 mei 2027"\nuntil = "1 januari 2027"',
+         "gives no day"),
+    ],
+)
+def test_recurring_without_days_is_refused(body: str, message: str) -> None:
+    _, problems = parse_calendar(HEAD + entry(body), "t.toml")
+    assert len(problems) == 1
+    assert message in problems[0].message
+
+
+def test_inherits_must_be_a_list() -> None:
+    text = HEAD.replace('year = 2027\n', 'year = 2027\ninherits = "algemeen"\n')
+    _, problems = parse_calendar(text, "t.toml")
+    assert [p.message for p in problems] == [
+        't.toml: [calendar]: inherits must be a list of names, e.g. inherits = ["algemeen"]']
+
+
+def test_check_folder_with_child_sorted_before_parent(run: Runner, tmp_path: Path) -> None:
+    folder = tmp_path / "cal"
+    folder.mkdir()
+    child = HEAD.replace('year = 2027\n', 'year = 2027\ninherits = "zz"\n'.replace(
+        '"zz"', '["zz"]')) + entry('date = "1 mei 2027"')
+    (folder / "a-ggz.toml").write_text(child, encoding="utf-8")
+    parent = HEAD.replace('care_type = "ggz"', 'care_type = "zz"') + entry(
+        'date = "2 mei 2027"', "y")
+    (folder / "b-zz.toml").write_text(parent, encoding="utf-8")
+    result = run("check", str(folder))
+    assert (result.code, result.err) == (0, "")
+    assert result.out.startswith("2 calendars OK")

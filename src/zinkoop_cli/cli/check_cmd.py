@@ -38,16 +38,17 @@ def check(
     problems: list[ZinkoopError]
     if files:
         catalog = Catalog.load(calendars_dirs(calendars))
-        problems, count = [], 0
+        problems, checked = [], []
         for path in _expand(files):
             calendar, found = load_file(path)
             problems.extend(found)
-            if calendar is not None:
-                count += 1
-                if not found:
-                    # Check its links against what else is known, as if it were installed.
-                    catalog.calendars[calendar.id] = calendar
-                    problems.extend(catalog.link_problems(calendar))
+            if calendar is not None and not found:
+                # Its links are checked as if it were installed, beside the files given.
+                catalog.calendars[calendar.id] = calendar
+                checked.append(calendar)
+        for calendar in checked:
+            problems.extend(catalog.link_problems(calendar))
+        count = len(checked)
     else:
         catalog = Catalog.load(calendars_dirs(calendars))
         problems, count = catalog.problems, len(catalog.calendars)

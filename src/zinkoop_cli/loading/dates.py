@@ -125,7 +125,7 @@ def quarter_span(value: object) -> Span:
     """``2026-Q3``, ``Q3 2026`` or ``derde kwartaal 2026``."""
     text = " ".join(str(value).lower().split())
     match = (re.match(r"^(\d{4})-?q([1-4])$", text) or re.match(r"^q([1-4])\s+(\d{4})$", text))
-    dutch = re.match(r"^(\w+)\s+kwartaal\s+(?:van\s+)?(\d{4})$", text)
+    dutch = re.match(r"^(?:vanaf\s+)?(?:het\s+)?(\w+)\s+kwartaal\s+(?:van\s+)?(\d{4})$", text)
     if match and text[0] == "q":
         quarter, year = int(match[1]), int(match[2])
     elif match:

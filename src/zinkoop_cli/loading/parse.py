@@ -81,6 +81,13 @@ def _syntax_error(origin: str, exc: tomllib.TOMLDecodeError) -> CalendarSyntaxEr
                                "'zinkoop check'")
 
 
+def _text_list(table: Mapping[str, Any], key: str) -> tuple[str, ...]:
+    value = table.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise DateTextError(f'{key} must be a list of names, e.g. {key} = ["algemeen"]')
+    return tuple(value)
+
+
 def _unknown_keys(found: Mapping[str, Any], allowed: set[str]) -> str | None:
     extra = sorted(set(found) - allowed)
     if not extra:
@@ -209,7 +216,13 @@ def _recurring(rule: str, first: date, until: date | None) -> Recurring:
         raise DateTextError(f"rrule {rule!r} is not an RFC 5545 rule ({exc})") from None
     if until is None and "COUNT=" not in rule.upper() and "UNTIL=" not in rule.upper():
         raise DateTextError("a recurring entry needs an end: 'until', or COUNT/UNTIL in the rule")
-    return Recurring(rule, first, until)
+    recurring = Recurring(rule, first, until)
+    from zinkoop_cli.core.resolve import expand
+
+    if not expand(recurring):
+        raise DateTextError(f"rrule {rule!r} from {first.isoformat()} gives no day; check "
+                            "'first' and 'until'")
+    return recurring
 
 
 def _entry(table: Any, index: int, calendar_year: int, problems: _Problems) -> Entry | None:
@@ -260,10 +273,14 @@ def _events(raw: Any, problems: _Problems) -> dict[str, EventDef]:
         default = table.get("default")
         try:
             label = _text(table.get("label"), "label")
-            if isinstance(default, str) and SLUG.match(default):
-                value: date | str | None = default
-            else:
-                value = parse_day(default) if default is not None else None
+            value: date | str | None = None
+            if default is not None:
+                try:
+                    value = parse_day(default)
+                except DateTextError:
+                    if not (isinstance(default, str) and SLUG.match(default)):
+                        raise
+                    value = default  # the id of the entry whose date it takes
         except DateTextError as exc:
             problems.add(where, str(exc))
             continue
@@ -303,8 +320,8 @@ def parse_calendar(text: str, origin: str) -> tuple[Calendar | None, list[DataEr
         if not SLUG.match(care_type):
             raise DateTextError("care_type must be lower-case letters, digits and dashes")
         publisher_id = head.get("publisher_id") or slugify(publisher)
-        aliases = tuple(str(alias).lower() for alias in head.get("aliases", []))
-        inherits = tuple(str(parent) for parent in head.get("inherits", []))
+        aliases = tuple(alias.lower() for alias in _text_list(head, "aliases"))
+        inherits = _text_list(head, "inherits")
         title = _text(head["title"], "title")
         version = str(head["version"])
         source = _text(head["source"], "source")

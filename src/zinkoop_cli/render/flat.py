@@ -6,7 +6,7 @@ import csv
 import io
 from collections.abc import Iterable, Mapping
 
-from zinkoop_cli.core.lang import Lang
+from zinkoop_cli.core.lang import Lang, word
 from zinkoop_cli.core.model import EventDef
 from zinkoop_cli.core.resolve import Row
 from zinkoop_cli.render.jsonout import entry_document
@@ -42,6 +42,7 @@ def timeline_markdown(rows: Iterable[Row], lang: Lang, events: Mapping[str, Even
     lines = ["| " + " | ".join(titles) + " |", "|" + "|".join("---" for _ in titles) + "|"]
     for row in rows:
         document = entry_document(row, lang, events)
+        document["status"] = word(lang, row.status)
         cells = ["" if document[key] is None else _md(str(document[key])) for key in columns]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"

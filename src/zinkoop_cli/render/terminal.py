@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Sequence
@@ -11,22 +12,22 @@ Line = Sequence[tuple[str, str | None]]
 
 
 def wants_color(stream: TextIO) -> bool:
-    if "NO_COLOR" in os.environ or os.environ.get("TERM") == "dumb":
+    # no-color.org: NO_COLOR set to a non-empty value turns colour off (as Rich reads it).
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
         return False
     return stream.isatty()
 
 
 def width(stream: TextIO) -> int:
-    """The terminal's width; COLUMNS when set; 80 for pipes and cron."""
+    """The terminal's width; COLUMNS when set; 80 for pipes and cron; never below 40."""
     columns = os.environ.get("COLUMNS", "")
+    found = 80
     if columns.isdigit() and int(columns) > 0:
-        return int(columns)
-    if stream.isatty():
-        try:
-            return os.get_terminal_size(stream.fileno()).columns
-        except OSError:
-            pass
-    return 80
+        found = int(columns)
+    elif stream.isatty():
+        with contextlib.suppress(OSError):
+            found = os.get_terminal_size(stream.fileno()).columns or 80
+    return max(found, 40)
 
 
 def emit(lines: Sequence[Line], stream: TextIO | None = None) -> None:
