@@ -6,7 +6,7 @@ import textwrap
 from collections.abc import Mapping, Sequence
 from datetime import date
 
-from zinkoop_cli.core.lang import Lang, format_day, format_long_day
+from zinkoop_cli.core.lang import Lang, format_day, format_long_day, word
 from zinkoop_cli.core.model import Calendar, EventDef
 from zinkoop_cli.core.resolve import Row
 from zinkoop_cli.render.view import view
@@ -44,12 +44,6 @@ TEXT: dict[Lang, dict[str, str]] = {
         "atw": "moved under the Algemene termijnenwet",
         "none": "No entries.",
     },
-}
-STATUS_WORDS: dict[Lang, dict[str, str]] = {
-    "nl": {"past": "verstreken", "today": "vandaag", "upcoming": "komend",
-           "unresolved": "open", "undated": "zonder datum"},
-    "en": {"past": "past", "today": "today", "upcoming": "upcoming",
-           "unresolved": "unresolved", "undated": "undated"},
 }
 
 
@@ -172,7 +166,7 @@ def timeline_lines(
         cells: list[Cell] = [
             [(when, None)],
             [("" if row.days_left is None else str(row.days_left), None)],
-            [(STATUS_WORDS[lang][row.status], STATUS_STYLE[row.status])],
+            [(word(lang, row.status), STATUS_STYLE[row.status])],
             activity,
         ]
         if wide:
