@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from zinkoop_cli.core.model import Calendar
+from zinkoop_cli.core.resolve import Row
 from zinkoop_cli.errors import UsageError
 from zinkoop_cli.loading.catalog import Catalog
 
@@ -46,3 +47,22 @@ def write(text: str) -> None:
     sys.stdout.write(text)
     if not text.endswith("\n"):
         sys.stdout.write("\n")
+
+
+def select(rows: list[Row], condition: str | None, unconditional: bool,
+           upcoming: bool = False) -> list[Row]:
+    """The rows the user asked for: one condition, no conditional ones, no past ones."""
+    if condition is not None:
+        wanted = condition.strip().lower()
+        known = {row.entry.condition.lower() for row in rows if row.entry.condition}
+        if wanted not in known:
+            listed = ", ".join(sorted(known)) or "none"
+            raise UsageError(f"--condition {condition!r}: no entry has that condition; "
+                             f"conditions here: {listed}")
+        rows = [r for r in rows if r.entry.condition is None
+                or r.entry.condition.lower() == wanted]
+    if unconditional:
+        rows = [r for r in rows if r.entry.condition is None]
+    if upcoming:
+        rows = [r for r in rows if r.status != "past"]
+    return rows

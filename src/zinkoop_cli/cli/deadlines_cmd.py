@@ -7,69 +7,39 @@ from typing import Annotated
 import typer
 
 from zinkoop_cli.cli.app import app
-from zinkoop_cli.cli.common import load_catalog, pick, write
+from zinkoop_cli.cli.common import load_catalog, pick, select, write
 from zinkoop_cli.cli.options import (
+    AtwOption,
     CalendarsOption,
+    CareArgument,
+    ConditionOption,
     Format,
     InsurerOption,
     LangOption,
     Language,
+    OnOption,
     TodayOption,
+    UnconditionalOption,
+    YearArgument,
     calendars_dirs,
     lang_of,
     parse_events,
     today_in_amsterdam,
 )
-from zinkoop_cli.core.resolve import Row, merged_events, timeline
-from zinkoop_cli.errors import UsageError
-
-OnOption = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--on", metavar="NAME=YYYY-MM-DD",
-        help="The day of an event the policy counts from, e.g. ontvangst=2026-09-14 "
-             "(repeatable).",
-    ),
-]
-
-
-def select(rows: list[Row], condition: str | None, unconditional: bool,
-           upcoming: bool) -> list[Row]:
-    """The rows the user asked for: one condition, no conditional ones, no past ones."""
-    if condition is not None:
-        wanted = condition.strip().lower()
-        known = {row.entry.condition.lower() for row in rows if row.entry.condition}
-        if wanted not in known:
-            listed = ", ".join(sorted(known)) or "none"
-            raise UsageError(f"--condition {condition!r}: no entry has that condition; "
-                             f"conditions here: {listed}")
-        rows = [r for r in rows if r.entry.condition is None
-                or r.entry.condition.lower() == wanted]
-    if unconditional:
-        rows = [r for r in rows if r.entry.condition is None]
-    if upcoming:
-        rows = [r for r in rows if r.status != "past"]
-    return rows
+from zinkoop_cli.core.resolve import merged_events, timeline
 
 
 @app.command("deadlines")
 def deadlines(
-    care: Annotated[str, typer.Argument(metavar="CARE", help="Care type: msz, ambulancezorg, "
-                                        "or an alias such as ambulance.")],
-    year: Annotated[str, typer.Argument(metavar="YEAR", help="Purchase year, e.g. 2027.")],
+    care: CareArgument,
+    year: YearArgument,
     on: OnOption = None,
     today: TodayOption = None,
-    atw: Annotated[bool, typer.Option(
-        "--atw", help="Move a term that ends on a weekend or holiday per the Algemene "
-                      "termijnenwet (published dates are never moved).")] = False,
+    atw: AtwOption = False,
     upcoming: Annotated[bool, typer.Option(
         "--upcoming", help="Hide entries whose date has passed.")] = False,
-    condition: Annotated[str | None, typer.Option(
-        "--condition", metavar="NAME",
-        help="Show only entries without a condition or with this one (e.g. bijcontracteren).",
-    )] = None,
-    unconditional: Annotated[bool, typer.Option(
-        "--unconditional", help="Hide every entry that has a condition.")] = False,
+    condition: ConditionOption = None,
+    unconditional: UnconditionalOption = False,
     insurer: InsurerOption = None,
     format: Format = Format.table,
     lang: LangOption = Language.nl,

@@ -58,6 +58,38 @@ InsurerOption = Annotated[
 ]
 
 
+CareArgument = Annotated[
+    str, typer.Argument(metavar="CARE", help="Care type: msz, ambulancezorg, or an alias "
+                        "such as ambulance.")
+]
+YearArgument = Annotated[str, typer.Argument(metavar="YEAR", help="Purchase year, e.g. 2027.")]
+OnOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--on", metavar="NAME=YYYY-MM-DD",
+        help="The day of an event the policy counts from, e.g. ontvangst=2026-09-14 "
+             "(repeatable).",
+    ),
+]
+AtwOption = Annotated[
+    bool,
+    typer.Option(
+        "--atw", help="Move a term that ends on a weekend or holiday per the Algemene "
+                      "termijnenwet (published dates are never moved).",
+    ),
+]
+ConditionOption = Annotated[
+    str | None,
+    typer.Option(
+        "--condition", metavar="NAME",
+        help="Only entries without a condition or with this one (e.g. bijcontracteren).",
+    ),
+]
+UnconditionalOption = Annotated[
+    bool, typer.Option("--unconditional", help="Leave out every entry that has a condition.")
+]
+
+
 def parse_iso_day(text: str, what: str) -> date:
     try:
         return date.fromisoformat(text.strip())
