@@ -61,4 +61,5 @@ def golden(name: str, text: str, update: bool = False) -> None:
     if update or os.environ.get("ZINKOOP_UPDATE_GOLDEN") == "1":
         path.write_text(text, encoding="utf-8", newline="")
     assert path.exists(), f"missing golden file {path}; run with ZINKOOP_UPDATE_GOLDEN=1"
-    assert text == path.read_text(encoding="utf-8"), f"output differs from {path}"
+    with path.open(encoding="utf-8", newline="") as stored:  # keep CRLF in .ics files
+        assert text == stored.read(), f"output differs from {path}"
