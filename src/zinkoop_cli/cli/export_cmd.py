@@ -85,10 +85,9 @@ def _rows(catalog: Catalog, calendar: Calendar, today: date, on: dict[str, date]
 
 def _render(catalog: Catalog, calendar: Calendar, rows: list[Row], lang: Lang,
             reminder: Reminder | None, previous: bytes | None) -> bytes:
-    from zinkoop_cli.render.ics import build, previous_events, to_bytes
+    from zinkoop_cli.render.ics import build, serialise
 
-    history = previous_events(previous) if previous else None
-    return to_bytes(build(calendar, catalog.parents(calendar), rows, lang, reminder, history))
+    return serialise(build(calendar, catalog.parents(calendar), rows, lang, reminder), previous)
 
 
 def file_name(calendar: Calendar) -> str:
