@@ -20,6 +20,8 @@ Examples:
 
   zinkoop deadlines msz 2027 --on ontvangst=2026-09-14
 
+  zinkoop warn --within 14
+
   zinkoop check my-calendars/
 """
 
@@ -51,7 +53,7 @@ def _root(
     """Planning and deadlines for Dutch health-care purchasing (zorginkoop)."""
 
 
-COMMANDS = ("list", "deadlines", "check")
+COMMANDS = ("list", "deadlines", "check", "warn")
 
 
 def _register(argv: list[str] | None = None) -> None:
