@@ -135,6 +135,24 @@ def warn(
         ListFormat.table),
     lang: LangOption = Language.nl,
     calendars: CalendarsOption = None,
+    mail_to: Annotated[list[str] | None, typer.Option(
+        "--mail-to", metavar="ADDR",
+        help="Also mail the warnings to ADDR (repeatable); no mail when nothing is due.",
+    )] = None,
+    mail_from: Annotated[str | None, typer.Option(
+        "--mail-from", metavar="ADDR",
+        help="The sender (default: zinkoop@ this machine's host name).")] = None,
+    smtp_host: Annotated[str | None, typer.Option(
+        "--smtp-host", metavar="HOST", help="The SMTP server (default: localhost).")] = None,
+    smtp_port: Annotated[int | None, typer.Option(
+        "--smtp-port", metavar="PORT", min=1, max=65535,
+        help="The SMTP server's port (default: 25).")] = None,
+    starttls: Annotated[bool, typer.Option(
+        "--starttls", help="Switch to TLS (STARTTLS) before logging in and sending.")] = False,
+    smtp_user: Annotated[str | None, typer.Option(
+        "--smtp-user", metavar="USER",
+        help="Log in as USER; the password comes from the environment variable "
+             "ZINKOOP_SMTP_PASSWORD, never from the command line.")] = None,
 ) -> None:
     """Warn of deadlines that fall due soon: silent with exit 0 when none do, exit 1 when some do.
 
@@ -152,9 +170,19 @@ def warn(
       zinkoop warn msz 2027 ambulancezorg 2027 --days 14,7,1
 
       zinkoop warn msz 2027 --on ontvangst=2026-09-14 --atw
+
+      zinkoop warn --mail-to inkoop@example.nl --smtp-host mail.example.nl --starttls
     """
     chosen_within, chosen_days = window(within, days)
     named = pairs(targets or [])
+    mail = None
+    if mail_to or any(value is not None for value in (mail_from, smtp_host, smtp_port,
+                                                      smtp_user)) or starttls:
+        # Checked before any work: a bad address must not leave half a job done.
+        from zinkoop_cli.cli.mail import mail_settings
+
+        mail = mail_settings(mail_to or [], mail_from, smtp_host, smtp_port, starttls,
+                             smtp_user)
     day = today_in_amsterdam(today)
     catalog = load_catalog(calendars_dirs(calendars))
     picked = chosen_calendars(catalog, named, insurer)
@@ -176,4 +204,16 @@ def warn(
         from zinkoop_cli.render.warn import warning_lines
 
         emit(warning_lines(due, day, language))
+    if mail is not None:
+        import sys
+
+        from zinkoop_cli.cli.mail import send
+        from zinkoop_cli.render.mail import warning_mail
+        from zinkoop_cli.render.warn import plain, subject, warning_lines
+
+        # The warnings are out before the server is tried: if it fails, cron still has them.
+        sys.stdout.flush()
+        body = plain(warning_lines(due, day, language))
+        send(mail, warning_mail(subject(due, language), body, mail.sender.header,
+                                [box.header for box in mail.to]))
     raise typer.Exit(1)
