@@ -43,3 +43,20 @@ def test_calendar_format_documents_every_kind_of_when() -> None:
     text = (DOCS / "calendar-format.md").read_text(encoding="utf-8")
     for key in WHEN_KEYS:
         assert f"{key} =" in text, key
+
+
+def test_cron_doc_covers_the_environment_and_uses_real_options(run: Runner) -> None:
+    text = (DOCS / "cron.md").read_text(encoding="utf-8")
+    for needed in ("PATH=", "CRON_TZ=Europe/Amsterdam", "LANG=C.UTF-8", "MAILTO=",
+                   "ZINKOOP_SMTP_PASSWORD", "zinkoop export --all -o /var/www/zinkoop/"):
+        assert needed in text, needed
+    assert "(cron.md)" in (DOCS / "usage.md").read_text(encoding="utf-8")
+    assert "docs/cron.md" in (DOCS.parent / "README.md").read_text(encoding="utf-8")
+    help_text = run("warn", "--help").out
+    commands = [line.split("zinkoop warn", 1)[1] for line in text.splitlines()
+                if "zinkoop warn " in line and not line.startswith(("`", "("))]
+    assert len(commands) >= 5
+    for command in commands:
+        for word in command.split():
+            if word.startswith("--"):
+                assert f"{word} " in help_text, (word, command)

@@ -59,3 +59,20 @@ def test_deadlines_does_not_import_icalendar() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True)
     assert done.stderr.strip() == "False"
+
+
+def test_warn_without_mail_imports_no_mail_or_tls_modules() -> None:
+    # A cron job that only prints must not pay for smtplib, ssl and the email package.
+    code = (
+        "import sys\n"
+        "from zinkoop_cli.cli.app import main\n"
+        "try:\n"
+        "    main(['warn', 'msz', '2027', '--today', '2026-10-29'])\n"
+        "except SystemExit as done:\n"
+        "    assert done.code == 1, done.code\n"
+        "heavy = ('smtplib', 'ssl', 'email.message', 'email.headerregistry', 'icalendar')\n"
+        "sys.stderr.write(repr([name for name in heavy if name in sys.modules]))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True)
+    assert done.stderr.strip() == "[]"

@@ -48,3 +48,7 @@ class FileAccessError(ZinkoopError):
     """A file that cannot be read or written, or mail that was not delivered (exit 4)."""
 
     exit_code = 4
+
+
+class MailError(FileAccessError):
+    """Mail that the server refused, or a server that could not be reached (exit 4)."""

@@ -20,6 +20,10 @@ Examples:
 
   zinkoop deadlines msz 2027 --on ontvangst=2026-09-14
 
+  zinkoop export msz 2027 -o msz-2027.ics
+
+  zinkoop warn --within 14
+
   zinkoop check my-calendars/
 """
 
@@ -51,7 +55,7 @@ def _root(
     """Planning and deadlines for Dutch health-care purchasing (zorginkoop)."""
 
 
-COMMANDS = ("list", "deadlines", "export", "check")
+COMMANDS = ("list", "deadlines", "export", "warn", "check")
 
 
 def _register(argv: list[str] | None = None) -> None:

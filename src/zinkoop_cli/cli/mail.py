@@ -1,0 +1,181 @@
+"""Mailing warnings over SMTP: settings checked before any work, one line when delivery fails.
+
+Imported only when a mail option is given: smtplib, ssl and the email package cost start-up
+time that a run without mail should not pay.
+"""
+
+from __future__ import annotations
+
+import os
+import smtplib
+import ssl
+from collections.abc import Mapping, Sequence
+from email.errors import HeaderParseError
+from email.headerregistry import Address
+from email.message import EmailMessage
+from typing import NamedTuple
+
+from zinkoop_cli.errors import MailError, UsageError
+
+PASSWORD_ENV = "ZINKOOP_SMTP_PASSWORD"
+DEFAULT_HOST = "localhost"
+DEFAULT_PORT = 25
+# Long enough for a slow relay, short enough that a hung server cannot stall cron for good.
+TIMEOUT = 30.0
+
+
+class Mailbox(NamedTuple):
+    header: str  # as it goes in From/To, display name quoted where needed
+    spec: str  # the bare name@domain for the SMTP envelope
+
+
+class MailSettings(NamedTuple):
+    to: tuple[Mailbox, ...]
+    sender: Mailbox
+    host: str
+    port: int
+    starttls: bool
+    user: str | None
+    password: str | None
+
+
+def mailbox(text: str, option: str) -> Mailbox:
+    """``name@example.nl`` or ``Naam <name@example.nl>``, or a usage error.
+
+    A line break would let an address add headers of its own ("Bcc: ..."), so control
+    characters are refused before anything is parsed.
+    """
+    if any(ord(char) < 32 or ord(char) == 127 for char in text):
+        raise UsageError(f"{option} {text!r}: an address cannot contain a line break or "
+                         "other control character")
+    stripped = text.strip()
+    name, spec = "", stripped
+    if stripped.endswith(">") and "<" in stripped:
+        before, _, inside = stripped.rpartition("<")
+        name, spec = before.strip().strip('"').strip(), inside[:-1].strip()
+    try:
+        # A display name with its own brackets would hide which address is meant.
+        address = None if any(char in name for char in "<>") else Address(
+            display_name=name, addr_spec=spec)
+    except (ValueError, IndexError, HeaderParseError):
+        address = None
+    if address is None or not address.username or not address.domain:
+        raise UsageError(f"{option} {text!r}: not a mail address; write one address as "
+                         "name@example.nl or 'Naam <name@example.nl>'")
+    return Mailbox(str(address), address.addr_spec)
+
+
+def default_sender() -> str:
+    import socket
+
+    return f"zinkoop@{socket.gethostname()}"
+
+
+def mail_settings(
+    to: Sequence[str],
+    sender: str | None,
+    host: str | None,
+    port: int | None,
+    starttls: bool,
+    user: str | None,
+    env: Mapping[str, str] | None = None,
+) -> MailSettings | None:
+    """The mail options checked as a whole; None when no mail is wanted."""
+    env = os.environ if env is None else env
+    if not to:
+        given = [name for name, value in (("--mail-from", sender), ("--smtp-host", host),
+                                          ("--smtp-port", port), ("--smtp-user", user))
+                 if value is not None] + (["--starttls"] if starttls else [])
+        if given:
+            raise UsageError(f"{given[0]} only matters with --mail-to; add --mail-to ADDR")
+        return None
+    recipients = tuple(mailbox(address, "--mail-to") for address in to)
+    if sender is None:
+        try:
+            from_box = mailbox(default_sender(), "--mail-from")
+        except UsageError:
+            raise UsageError(f"the default sender {default_sender()!r} is not a mail address; "
+                             "give one with --mail-from") from None
+    else:
+        from_box = mailbox(sender, "--mail-from")
+    if host is not None and (not host.strip() or any(char.isspace() for char in host)):
+        raise UsageError(f"--smtp-host {host!r}: give a host name or address, e.g. "
+                         "mail.example.nl")
+    password = None
+    if user is not None:
+        password = env.get(PASSWORD_ENV)
+        if not password:
+            raise UsageError(f"--smtp-user {user}: set the password in the environment "
+                             f"variable {PASSWORD_ENV} (it is never an option, so that it "
+                             "stays out of ps and shell history)")
+        # Python's smtplib sends login names and passwords as ASCII only.
+        if not (user.isascii() and password.isascii()):
+            raise UsageError(f"--smtp-user and {PASSWORD_ENV} must be ASCII: SMTP login "
+                             "cannot send other characters; use an application password")
+    return MailSettings(recipients, from_box, host or DEFAULT_HOST,
+                        DEFAULT_PORT if port is None else port, starttls, user, password)
+
+
+def _one_line(text: str | bytes) -> str:
+    if isinstance(text, bytes):
+        text = text.decode("utf-8", "replace")
+    return " ".join(text.split())
+
+
+def send(settings: MailSettings, message: EmailMessage) -> None:
+    """Deliver ``message``; any refusal or network failure becomes one MailError."""
+    from email.utils import formatdate, make_msgid
+
+    message["Date"] = formatdate(localtime=True)
+    # make_msgid() would ask DNS for this machine's name; the sender's domain needs no lookup.
+    message["Message-ID"] = make_msgid(domain=settings.sender.spec.rpartition("@")[2])
+    where = f"{settings.host}:{settings.port}"
+    recipients = [box.spec for box in settings.to]
+    named = ", ".join(recipients)
+    try:
+        smtp = smtplib.SMTP(settings.host, settings.port, timeout=TIMEOUT)
+        try:
+            if settings.starttls:
+                smtp.starttls(context=ssl.create_default_context())
+            if settings.user is not None:
+                smtp.login(settings.user, settings.password or "")
+            refused = smtp.send_message(message, settings.sender.spec, recipients)
+        except BaseException:
+            smtp.close()  # no QUIT: a server that just failed may not answer it either
+            raise
+        try:
+            smtp.quit()
+        except (smtplib.SMTPException, OSError):
+            smtp.close()  # the message was accepted; a lost goodbye does not undo that
+    except smtplib.SMTPRecipientsRefused as error:
+        reasons = "; ".join(f"{address}: {code} {_one_line(text)}"
+                            for address, (code, text) in error.recipients.items())
+        raise MailError(f"mail not delivered: {where} refused every recipient ({reasons})"
+                        ) from None
+    except smtplib.SMTPAuthenticationError as error:
+        raise MailError(f"mail not delivered: {where} refused the login of "
+                        f"{settings.user!r} ({error.smtp_code} {_one_line(error.smtp_error)}); "
+                        f"check --smtp-user and {PASSWORD_ENV}") from None
+    except smtplib.SMTPResponseException as error:
+        raise MailError(f"mail to {named} not delivered: {where} answered {error.smtp_code} "
+                        f"{_one_line(error.smtp_error)}") from None
+    except smtplib.SMTPException as error:
+        raise MailError(f"mail to {named} not delivered: {where}: {_one_line(str(error))}"
+                        ) from None
+    except ssl.SSLError as error:
+        raise MailError(f"mail to {named} not delivered: STARTTLS with {where} failed "
+                        f"({_one_line(str(error))}); check --smtp-host, or"
+                        " leave out --starttls if the server offers no TLS") from None
+    except TimeoutError:
+        raise MailError(f"mail to {named} not delivered: {where} did not answer within "
+                        f"{TIMEOUT:.0f} seconds; check --smtp-host and --smtp-port") from None
+    except OSError as error:
+        reason = _one_line(error.strerror or str(error))
+        raise MailError(f"mail to {named} not delivered: cannot reach {where} ({reason}); "
+                        "check --smtp-host and --smtp-port, and that a mail server runs "
+                        "there") from None
+    if refused:
+        reasons = "; ".join(f"{address}: {code} {_one_line(text)}"
+                            for address, (code, text) in refused.items())
+        raise MailError(f"mail not delivered to {', '.join(refused)}: {where} refused "
+                        f"({reasons}); the other recipients have it")

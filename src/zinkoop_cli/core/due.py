@@ -1,0 +1,65 @@
+"""Which timeline rows fall due soon enough to warn about: the selection behind `warn`."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+from datetime import date
+
+from zinkoop_cli.core.model import Day, Recurring, Relative, Span
+from zinkoop_cli.core.resolve import Row
+
+# Kinds of *when* that name a day something must be done by. A period or a start says
+# when something runs, not a deadline; continuous and undetermined entries have no day.
+DEADLINE_KINDS = (Day, Span, Relative, Recurring)
+
+
+def warns(row: Row) -> bool:
+    """Whether a row can ever be warned about: a dated deadline, not an undated one."""
+    return row.date is not None and isinstance(row.entry.when, DEADLINE_KINDS)
+
+
+def due_rows(
+    rows: Iterable[Row],
+    today: date,
+    within: int | None = None,
+    days: Collection[int] | None = None,
+) -> list[Row]:
+    """The rows to warn about on ``today``, most urgent (nearest) first.
+
+    ``within``: every deadline from today through today + ``within`` days. ``days``: only
+    deadlines exactly that many days away, so that a deadline is announced on chosen days
+    rather than every day. A deadline due today is always included; a past one never is
+    (overdue items are the tracking ledger's to report). Rows due on the same day keep
+    their order, which is the policy's table order in a timeline.
+    """
+    if within is not None and within < 0:
+        raise ValueError(f"within must not be negative, not {within}")
+    chosen: list[tuple[int, Row]] = []
+    for row in rows:
+        if not warns(row) or row.date is None:
+            continue
+        left = (row.date - today).days
+        if left < 0:
+            continue
+        if left == 0 or (days is not None and left in days) or (
+                days is None and within is not None and left <= within):
+            chosen.append((left, row))
+    chosen.sort(key=lambda pair: pair[0])
+    return [row for _, row in chosen]
+
+
+def unique_rows(rows: Iterable[Row]) -> list[Row]:
+    """Rows without repeats: an inherited entry reached through two care types counts once.
+
+    The same entry of the same calendar on the same day is one deadline, however many
+    calendars inherit it; on different days (a rule anchored on an overridden entry) it is
+    two.
+    """
+    seen: set[tuple[str, str, date | None]] = set()
+    unique: list[Row] = []
+    for row in rows:
+        key = (row.calendar.id, row.key, row.date)
+        if key not in seen:
+            seen.add(key)
+            unique.append(row)
+    return unique
