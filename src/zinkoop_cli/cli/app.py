@@ -51,7 +51,7 @@ def _root(
     """Planning and deadlines for Dutch health-care purchasing (zorginkoop)."""
 
 
-COMMANDS = ("list", "deadlines", "check")
+COMMANDS = ("list", "deadlines", "check", "track")
 
 
 def _register(argv: list[str] | None = None) -> None:
