@@ -195,10 +195,9 @@ def list_contracts(
             catalog.find(care, number)  # raises the unknown-care-type error, with a hint
     tracked = open_ledger(ledger).tracked(catalog, day, care_type, number, atw=atw)
     if format is TrackFormat.json:
-        from zinkoop_cli.render.contracts import contracts_document
-        from zinkoop_cli.render.jsonout import dumps
+        from zinkoop_cli.render.contracts import contracts_json
 
-        write(dumps(contracts_document(day, tracked)))
+        write(contracts_json(day, tracked))
     elif format is TrackFormat.csv:
         from zinkoop_cli.render.contracts import contracts_csv
 
