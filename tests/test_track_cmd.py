@@ -267,3 +267,16 @@ def test_other_commands_do_not_import_sqlite() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True)
     assert done.stderr.strip() == "[]"
+
+
+def test_the_examples_in_tracking_md_are_what_zinkoop_does(run: Runner, tmp_path: Path) -> None:
+    text = (Path(__file__).parents[1] / "docs" / "tracking.md").read_text(encoding="utf-8")
+    example_csv = text.split("```csv\n", 1)[1].split("```", 1)[0]
+    example_json = json.loads(text.split("```json\n", 1)[1].split("```", 1)[0])
+    path = tmp_path / "contracten.csv"
+    path.write_text(example_csv, encoding="utf-8")
+    assert run("track", "import", str(path)).out == f"{path}: 3 added, 0 updated\n"
+    document = json.loads(run("track", "list", "--format", "json", "--today",
+                              example_json["today"]).out)
+    assert document["contracts"][0] == example_json["contracts"][0]
+    assert "line 51: ontvangst '2026-09-31' is not a day" in text
