@@ -183,3 +183,10 @@ def test_a_failed_upsert_stores_nothing(store: Ledger) -> None:
     with pytest.raises(AttributeError):
         store.upsert([new("C"), bad])
     assert [c.provider for c in store.contracts()] == ["A"]
+
+
+def test_an_empty_file_is_an_empty_ledger(tmp_path: Path) -> None:
+    path = tmp_path / "touched.db"
+    path.touch()
+    assert Ledger(path).contracts() == []
+    assert Ledger(path).upsert([new()]) == ([1], 1)

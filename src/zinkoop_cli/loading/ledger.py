@@ -117,38 +117,42 @@ class Ledger:
         connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
         try:
             connection.execute("PRAGMA foreign_keys = ON")
-            version = connection.execute("PRAGMA user_version").fetchone()[0]
+            # One snapshot, so that a schema another process commits in between does not
+            # look like a foreign database.
+            with _transaction(connection, write=False):
+                version, tables = _version_and_tables(connection)
             if version > SCHEMA_VERSION:
                 raise DataError(
                     f"ledger {self.path}: schema version {version} is newer than this zinkoop "
                     f"knows ({SCHEMA_VERSION}); upgrade zinkoop")
             if version == 0:
-                self._create(connection, create=create)
+                if tables:
+                    raise self._foreign()
+                if not create:
+                    # An empty file (touched, or a writer's that has not committed its
+                    # schema yet) is an empty ledger to a reader.
+                    connection.close()
+                    return None
+                self._create(connection)
         except BaseException:
             connection.close()
             raise
         return connection
 
-    def _create(self, connection: sqlite3.Connection, *, create: bool) -> None:
-        tables = connection.execute(
-            "SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0]
-        if tables and not create:
-            raise DataError(f"ledger {self.path}: not a zinkoop ledger (it has tables but no "
-                            "zinkoop schema version); point --ledger at another file")
-        if not create:
-            return
+    def _foreign(self) -> DataError:
+        return DataError(f"ledger {self.path}: not a zinkoop ledger (it has tables but no "
+                         "zinkoop schema version); point --ledger at another file")
+
+    def _create(self, connection: sqlite3.Connection) -> None:
         # WAL lets readers (cron's warn) go on while a person writes; it is a property of
         # the file, set once. It cannot change inside a transaction.
         connection.execute("PRAGMA journal_mode = WAL")
         with _transaction(connection, write=True):
-            # Another process may have created the schema while this one waited.
-            if connection.execute("PRAGMA user_version").fetchone()[0] != 0:
-                return
-            if connection.execute(
-                    "SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0]:
-                raise DataError(f"ledger {self.path}: not a zinkoop ledger (it has tables "
-                                "but no zinkoop schema version); point --ledger at another "
-                                "file")
+            version, tables = _version_and_tables(connection)
+            if version != 0:
+                return  # another process created the schema while this one waited
+            if tables:
+                raise self._foreign()
             for statement in SCHEMA.split(";"):
                 if statement.strip():
                     connection.execute(statement)
@@ -310,6 +314,13 @@ def _transaction(connection: sqlite3.Connection, *, write: bool) -> Iterator[Non
             connection.execute("ROLLBACK")
         raise
     connection.execute("COMMIT")
+
+
+def _version_and_tables(connection: sqlite3.Connection) -> tuple[int, int]:
+    version = connection.execute("PRAGMA user_version").fetchone()[0]
+    tables = connection.execute(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0]
+    return int(version), int(tables)
 
 
 def _existing(connection: sqlite3.Connection, item: NewContract) -> int | None:
