@@ -56,6 +56,14 @@ InsurerOption = Annotated[
         help="The publisher, when a care type and year exist for more than one.",
     ),
 ]
+LedgerOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--ledger", metavar="PATH",
+        help="The ledger of tracked contracts (default: ZINKOOP_LEDGER, else "
+             "$XDG_DATA_HOME/zinkoop/ledger.db, ~/.local/share/zinkoop/ledger.db).",
+    ),
+]
 
 
 CareArgument = Annotated[

@@ -1,0 +1,142 @@
+"""Scale of `zinkoop track`: importing 10,000 contracts, and reading them back.
+
+Generates a CSV of 10,000 contracts in a temporary folder and, in one run:
+- times `zinkoop track import` of it (whole process; goal: under 5 s);
+- times the ledger's load and deadline computation for all of them in-process (what
+  `warn` and `export` will pay on top of their own work; budget: 150 ms, so that warn over
+  10,000 contracts stays within 2.5x warn over none);
+- times `zinkoop track list --format json` over them against over an empty ledger,
+  alternately, and prints the ratio of the medians;
+- times `zinkoop warn` the same way once warn reads the ledger (see `warn_command`).
+
+    python benchmarks/tracking.py [--contracts 10000] [--runs 7]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+IMPORT_GOAL_S = 5.0
+LOAD_BUDGET_S = 0.150
+WARN_GOAL = 2.5
+TODAY = "2026-10-29"
+
+
+def zinkoop() -> list[str]:
+    script = Path(sys.executable).with_name("zinkoop")
+    found = str(script) if script.exists() else shutil.which("zinkoop")
+    return [found] if found else [sys.executable, "-m", "zinkoop_cli"]
+
+
+def generate(path: Path, count: int) -> None:
+    """Contracts as a purchaser has them: most msz, some ambulance, receipts on 60 days."""
+    lines = ["provider,agb,care_type,year,ontvangst,offerte,aanbieding\n"]
+    for n in range(1, count + 1):
+        day = f"2026-{9 + n % 2:02d}-{1 + n % 30:02d}"
+        if n % 10 == 0:
+            lines.append(f"Ambulancedienst {n},{n:08d},ambulancezorg,2027,,,{day}\n")
+        elif n % 7 == 0:
+            lines.append(f"Zorgaanbieder {n},,msz,2027,{day},2026-09-{1 + n % 28:02d},\n")
+        else:
+            lines.append(f"Zorgaanbieder {n},{n:08d},msz,2027,{day},,\n")
+    path.write_text("".join(lines), encoding="utf-8")
+
+
+def timed(command: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False,
+                   env=env)
+    return time.perf_counter() - start
+
+
+def compare(label: str, command: list[str], full: dict[str, str], empty: dict[str, str],
+            runs: int) -> float:
+    """Median over ``runs`` alternate runs against the full and the empty ledger."""
+    timed(command, full)
+    timed(command, empty)  # warm the file cache and .pyc files
+    with_contracts, without = [], []
+    for _ in range(runs):
+        with_contracts.append(timed(command, full))
+        without.append(timed(command, empty))
+    full_median, empty_median = statistics.median(with_contracts), statistics.median(without)
+    ratio = full_median / empty_median
+    print(f"{label}: {full_median * 1000:.0f} ms over the contracts, "
+          f"{empty_median * 1000:.0f} ms over none; ratio {ratio:.2f}")
+    return ratio
+
+
+def warn_command() -> list[str] | None:
+    """`zinkoop warn` over the ledger, once warn reads it (issue #6); None until then."""
+    done = subprocess.run([*zinkoop(), "warn", "--help"], capture_output=True, text=True,
+                          check=False)
+    if done.returncode != 0 or "--ledger" not in done.stdout:
+        return None
+    return [*zinkoop(), "warn", "--today", TODAY, "--within", "14"]
+
+
+def load_and_compute(ledger: Path) -> tuple[float, int]:
+    """In-process: read every contract and work out its deadlines, as warn will."""
+    from zinkoop_cli.loading.catalog import Catalog
+    from zinkoop_cli.loading.ledger import Ledger
+
+    catalog = Catalog.load(env={})
+    best, found = float("inf"), 0
+    for _ in range(5):
+        start = time.perf_counter()
+        found = len(Ledger(ledger).contract_deadlines(catalog, date.fromisoformat(TODAY)))
+        best = min(best, time.perf_counter() - start)
+    return best, found
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--contracts", type=int, default=10_000)
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+    ok = True
+    with tempfile.TemporaryDirectory() as folder:
+        base = Path(folder)
+        csv_file, ledger, empty_ledger = base / "contracts.csv", base / "l.db", base / "e.db"
+        generate(csv_file, args.contracts)
+        env = {**os.environ, "ZINKOOP_LEDGER": str(ledger), "NO_COLOR": "1"}
+        empty = {**env, "ZINKOOP_LEDGER": str(empty_ledger)}
+        start = time.perf_counter()
+        done = subprocess.run([*zinkoop(), "track", "import", str(csv_file)], env=env,
+                              capture_output=True, text=True, check=False)
+        took = time.perf_counter() - start
+        print(f"zinkoop track import ({args.contracts} rows): {took:.2f} s "
+              f"(goal < {IMPORT_GOAL_S:.0f} s): {done.stdout.strip() or done.stderr.strip()}")
+        ok &= done.returncode == 0 and took < IMPORT_GOAL_S
+        start = time.perf_counter()
+        again = subprocess.run([*zinkoop(), "track", "import", str(csv_file)], env=env,
+                               capture_output=True, text=True, check=False)
+        print(f"re-import (all updates): {time.perf_counter() - start:.2f} s: "
+              f"{again.stdout.strip() or again.stderr.strip()}")
+        seconds, deadlines = load_and_compute(ledger)
+        print(f"load + compute {deadlines} contract deadlines in-process: "
+              f"{seconds * 1000:.0f} ms (budget {LOAD_BUDGET_S * 1000:.0f} ms)")
+        ok &= seconds <= LOAD_BUDGET_S
+        compare("zinkoop track list --format json",
+                [*zinkoop(), "track", "list", "--format", "json", "--today", TODAY],
+                env, empty, args.runs)
+        command = warn_command()
+        if command is None:
+            print("zinkoop warn: does not read the ledger yet; skipped")
+        else:
+            ratio = compare("zinkoop warn", command, env, empty, args.runs)
+            print(f"warn goal: <= {WARN_GOAL}")
+            ok &= ratio <= WARN_GOAL
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,214 @@
+"""A tracked contract's own deadlines: the entries whose date follows from its events."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
+from typing import Literal, NamedTuple
+
+from zinkoop_cli.core import holidays
+from zinkoop_cli.core.model import Calendar, Entry, EventDef, Relative
+from zinkoop_cli.core.resolve import Resolver, Row, merge, merged_events, sort_rows, status_of
+
+ContractStatus = Literal["overdue", "done", "today", "upcoming", "unresolved"]
+CONTRACT_STATUSES: tuple[ContractStatus, ...] = (
+    "overdue", "done", "today", "upcoming", "unresolved")
+
+
+AGB_DIGITS = 8
+
+
+def agb_problem(text: str) -> str | None:
+    """What is wrong with an AGB code (the Vektis code of a care provider), or None."""
+    if len(text) == AGB_DIGITS and text.isascii() and text.isdigit():
+        return None
+    hint = ""
+    if text.isascii() and text.isdigit() and len(text) < AGB_DIGITS:
+        # Spreadsheets store AGB codes as numbers and drop the leading zero.
+        hint = " (a spreadsheet may have dropped a leading zero)"
+    return f"AGB code {text!r} is not {AGB_DIGITS} digits{hint}"
+
+
+class NewContract(NamedTuple):
+    """A contract to add or update, before the ledger gives it an id."""
+
+    provider: str
+    agb: str | None
+    care_type: str
+    year: int
+    calendar: str
+    events: Mapping[str, date]
+
+
+class Contract(NamedTuple):
+    """One provider's zorgovereenkomst for a care type and purchase year, as tracked."""
+
+    id: int
+    provider: str
+    agb: str | None
+    care_type: str
+    year: int
+    calendar: str  # the calendar id, e.g. zorg-en-zekerheid/msz-2027
+    events: Mapping[str, date]
+    done: Mapping[str, date]  # entry id -> the day it was marked done
+
+
+class ContractDeadline(NamedTuple):
+    """One of a contract's own deadlines, with its status for this contract."""
+
+    contract: Contract
+    row: Row  # the timeline row it comes from (entry, owning calendar, Atw, holiday ...)
+    status: ContractStatus
+    done: date | None
+
+    @property
+    def contract_id(self) -> int:
+        return self.contract.id
+
+    @property
+    def provider(self) -> str:
+        return self.contract.provider
+
+    @property
+    def agb(self) -> str | None:
+        return self.contract.agb
+
+    @property
+    def calendar(self) -> str:
+        return self.contract.calendar
+
+    @property
+    def entry(self) -> Entry:
+        return self.row.entry
+
+    @property
+    def date(self) -> date | None:
+        return self.row.date
+
+    @property
+    def days_left(self) -> int | None:
+        return self.row.days_left
+
+
+class Tracked(NamedTuple):
+    """A contract with its own deadlines."""
+
+    contract: Contract
+    deadlines: list[ContractDeadline]
+
+
+def depends_on_given(
+    entry: Entry, by_id: Mapping[str, Entry], events: Mapping[str, EventDef],
+    given: Iterable[str],
+) -> bool:
+    """Whether ``entry``'s date follows, through its chain of rules, from a given event.
+
+    A relative entry has one anchor, so the dependencies form a chain, not a tree. An
+    event that is not given but defaults to an entry (offerte -> eerste-offerte) passes
+    the chain on to that entry; a given event ends it.
+    """
+    wanted = set(given)
+    seen: set[str] = set()
+    node: str | None = entry.when.anchor if isinstance(entry.when, Relative) else None
+    while node is not None and node not in seen:
+        if node in wanted:
+            return True
+        seen.add(node)
+        if node in events:
+            default = events[node].default
+            node = default if isinstance(default, str) else None
+        elif node in by_id:
+            when = by_id[node].when
+            node = when.anchor if isinstance(when, Relative) else None
+        else:
+            node = None
+    return False
+
+
+class _Prepared(NamedTuple):
+    items: list[tuple[Calendar, Entry]]
+    by_id: dict[str, Entry]
+    events: dict[str, EventDef]
+
+
+class DeadlinePlanner:
+    """Works out contracts' own deadlines, cheaply for thousands of contracts.
+
+    Contracts of one calendar that give the same events share their dates (a purchaser
+    sends hundreds of contracts on one day), so the dated rows are kept per calendar and
+    set of events; only the status, which depends on the contract's done marks, is per
+    contract. Everything is relative to one ``today``.
+    """
+
+    def __init__(self, today: date, *, atw: bool = False) -> None:
+        self.today = today
+        self.atw = atw
+        self._prepared: dict[str, _Prepared] = {}
+        self._rows: dict[tuple[str, frozenset[tuple[str, date]]], tuple[Row, ...]] = {}
+
+    def _prepare(self, calendar: Calendar, parents: Sequence[Calendar]) -> _Prepared:
+        found = self._prepared.get(calendar.id)
+        if found is None:
+            items = merge(calendar, parents)
+            found = _Prepared(items, {entry.id: entry for _, entry in items},
+                              merged_events(calendar, parents))
+            self._prepared[calendar.id] = found
+        return found
+
+    def rows(
+        self, calendar: Calendar, parents: Sequence[Calendar], given: Mapping[str, date]
+    ) -> tuple[Row, ...]:
+        """The timeline rows that depend on ``given``, in date order (shared, do not alter)."""
+        key = (calendar.id, frozenset(given.items()))
+        cached = self._rows.get(key)
+        if cached is not None:
+            return cached
+        prepared = self._prepare(calendar, parents)
+        resolver = Resolver(prepared.items, prepared.events, given, atw=self.atw)
+        rows: list[Row] = []
+        for owner, entry in prepared.items:
+            if not depends_on_given(entry, prepared.by_id, prepared.events, given):
+                continue
+            due = resolver.due_of(entry.id)
+            day = due.date
+            rows.append(Row(
+                calendar=owner, entry=entry, key=entry.id, date=day, raw_date=due.raw,
+                first=None, status=status_of(day, self.today, due.missing),
+                days_left=(day - self.today).days if day is not None else None,
+                missing=due.missing, moved=due.moved,
+                holiday=holidays.holiday_name(day) if day is not None else None,
+                weekend=holidays.is_weekend(day) if day is not None else False,
+            ))
+        result = tuple(sort_rows(rows))
+        self._rows[key] = result
+        return result
+
+    def deadlines(
+        self, contract: Contract, calendar: Calendar, parents: Sequence[Calendar]
+    ) -> list[ContractDeadline]:
+        """``contract``'s own deadlines: done, overdue (past and not done), or as the row."""
+        found: list[ContractDeadline] = []
+        for row in self.rows(calendar, parents, contract.events):
+            done = contract.done.get(row.entry.id)
+            found.append(ContractDeadline(contract, row, contract_status(row, done), done))
+        return found
+
+
+def contract_status(row: Row, done: date | None) -> ContractStatus:
+    if done is not None:
+        return "done"
+    if row.status == "past":
+        return "overdue"
+    if row.status == "today":
+        return "today"
+    if row.status == "upcoming":
+        return "upcoming"
+    return "unresolved"
+
+
+def own_deadlines(
+    contract: Contract, calendar: Calendar, parents: Sequence[Calendar], today: date,
+    *, atw: bool = False,
+) -> list[ContractDeadline]:
+    """One contract's own deadlines (see DeadlinePlanner for many)."""
+    return DeadlinePlanner(today, atw=atw).deadlines(contract, calendar, parents)

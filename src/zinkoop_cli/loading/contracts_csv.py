@@ -1,0 +1,157 @@
+"""Reads a CSV file of contracts for `track import`, checking every row before any is stored."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from zinkoop_cli.core.contracts import NewContract, agb_problem
+from zinkoop_cli.core.model import Calendar
+from zinkoop_cli.core.resolve import merged_events
+from zinkoop_cli.errors import DataError, FileAccessError, ZinkoopError
+from zinkoop_cli.loading.catalog import Catalog
+
+REQUIRED = ("provider", "agb", "care_type", "year")
+OPTIONAL = ("insurer",)
+
+
+def _text(path: Path) -> str:
+    try:
+        # utf-8-sig: spreadsheets put a byte-order mark before the header.
+        return path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise DataError(f"{path}: not UTF-8 text; save the file as CSV UTF-8") from None
+    except IsADirectoryError:
+        raise FileAccessError(f"{path}: is a folder; give a CSV file") from None
+    except OSError as exc:
+        raise FileAccessError(f"{path}: cannot read ({exc.strerror or exc})") from None
+
+
+def _delimiter(header: str) -> str:
+    # Excel with Dutch regional settings saves "CSV" separated by semicolons.
+    return ";" if header.count(";") > header.count(",") else ","
+
+
+class _Calendars:
+    """Finds each (care type, year, insurer) once, however many rows name it."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self.found: dict[tuple[str, str, str | None], tuple[Calendar, frozenset[str]]] = {}
+
+    def get(self, care: str, year: str, insurer: str | None) -> tuple[Calendar, frozenset[str]]:
+        key = (care.strip().lower(), year.strip(), insurer)
+        hit = self.found.get(key)
+        if hit is None:
+            try:
+                number = int(key[1])
+            except ValueError:
+                raise ValueError(f"year {year!r} is not a year; write it as 2027") from None
+            try:
+                calendar = self.catalog.find(care, number, insurer)
+            except ZinkoopError as exc:
+                raise ValueError(exc.message) from None
+            events = merged_events(calendar, self.catalog.parents(calendar))
+            hit = self.found[key] = (calendar, frozenset(events))
+        return hit
+
+
+def known_events(catalog: Catalog) -> set[str]:
+    names: set[str] = set()
+    for calendar in catalog.calendars.values():
+        names |= set(merged_events(calendar, catalog.parents(calendar)))
+    return names
+
+
+def read_contracts(
+    path: Path, catalog: Catalog, insurer: str | None = None,
+    progress: Callable[[int], None] | None = None, total: Callable[[int], None] | None = None,
+) -> list[NewContract]:
+    """Every row of ``path`` as a contract; the first bad row raises DataError naming its line.
+
+    Line numbers are those of the file (the header is line 1), also when a quoted cell
+    spans lines, so that a spreadsheet user finds the row.
+    """
+    text = _text(path)
+    if total is not None:
+        total(text.count("\n"))
+    lines = text.splitlines(keepends=True)
+    if not lines or not lines[0].strip():
+        raise DataError(f"{path}, line 1: no header; the first line must name the columns "
+                        f"{','.join(REQUIRED)} and then one column per event")
+    reader = csv.reader(lines, delimiter=_delimiter(lines[0]))
+    header = [name.strip().lower() for name in next(reader)]
+
+    def fail(line: int, problem: str) -> DataError:
+        return DataError(f"{path}, line {line}: {problem}")
+
+    missing = [name for name in REQUIRED if name not in header]
+    if missing:
+        raise fail(1, f"no column {', '.join(missing)}; the header must have "
+                      f"{','.join(REQUIRED)} and then one column per event (e.g. ontvangst)")
+    events_known = known_events(catalog)
+    seen_names: set[str] = set()
+    for name in header:
+        if name in seen_names:
+            raise fail(1, f"column {name!r} appears twice")
+        seen_names.add(name)
+        if name not in REQUIRED and name not in OPTIONAL and name not in events_known:
+            listed = ", ".join(sorted(events_known)) or "none"
+            raise fail(1, f"unknown column {name!r}; after {','.join(REQUIRED)} come event "
+                          f"names: {listed}")
+    at = {name: index for index, name in enumerate(header)}
+    event_columns = [(name, at[name]) for name in header
+                     if name not in REQUIRED and name not in OPTIONAL]
+    calendars = _Calendars(catalog)
+    contracts: list[NewContract] = []
+    first_line: dict[tuple[str, str, int], int] = {}
+    days: dict[str, date] = {}
+    for cells in reader:
+        line = reader.line_num
+        if not any(cell.strip() for cell in cells):
+            continue  # blank lines, or a row of empty cells a spreadsheet left behind
+        if len(cells) > len(header):
+            raise fail(line, f"{len(cells)} cells, but the header names {len(header)} columns")
+        cells = [cell.strip() for cell in cells] + [""] * (len(header) - len(cells))
+        provider = " ".join(cells[at["provider"]].split())
+        if not provider:
+            raise fail(line, "provider is empty; every row names its care provider")
+        agb = cells[at["agb"]] or None
+        if agb is not None and (problem := agb_problem(agb)):
+            raise fail(line, problem)
+        row_insurer = cells[at["insurer"]] if "insurer" in at and cells[at["insurer"]] else insurer
+        try:
+            calendar, calendar_events = calendars.get(
+                cells[at["care_type"]], cells[at["year"]], row_insurer)
+        except ValueError as exc:
+            raise fail(line, str(exc)) from None
+        given: dict[str, date] = {}
+        for name, index in event_columns:
+            value = cells[index]
+            if not value:
+                continue
+            if name not in calendar_events:
+                listed = ", ".join(sorted(calendar_events)) or "none"
+                raise fail(line, f"{calendar.care_type} {calendar.year} has no event {name!r} "
+                                 f"(its events: {listed}); leave that cell empty")
+            day = days.get(value)
+            if day is None:
+                try:
+                    day = days[value] = date.fromisoformat(value)
+                except ValueError:
+                    raise fail(line, f"{name} {value!r} is not a day; write it as "
+                                     "YYYY-MM-DD") from None
+            given[name] = day
+        key = (agb or provider.lower(), calendar.care_type, calendar.year)
+        if key in first_line:
+            raise fail(line, f"the same contract as line {first_line[key]} "
+                             f"({agb or provider}, {calendar.care_type} {calendar.year}); "
+                             "keep one of the two rows")
+        first_line[key] = line
+        contracts.append(NewContract(provider, agb, calendar.care_type, calendar.year,
+                                     calendar.id, given))
+        if progress is not None and len(contracts) % 500 == 0:
+            progress(line)
+    return contracts

@@ -1,0 +1,192 @@
+"""The SQLite ledger: where it lives, upserts, bad files, locking."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from zinkoop_cli.core.contracts import NewContract
+from zinkoop_cli.errors import DataError, FileAccessError
+from zinkoop_cli.loading import ledger as ledger_module
+from zinkoop_cli.loading.catalog import Catalog
+from zinkoop_cli.loading.ledger import SCHEMA_VERSION, Ledger, ledger_path
+
+MSZ = "zorg-en-zekerheid/msz-2027"
+
+
+def new(provider: str = "Ziekenhuis A", agb: str | None = None,
+        **events: date) -> NewContract:
+    return NewContract(provider, agb, "msz", 2027, MSZ, events)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Ledger:
+    return Ledger(tmp_path / "sub" / "ledger.db")
+
+
+def test_path_from_option_then_env_then_xdg_then_home(tmp_path: Path) -> None:
+    env = {"HOME": "/home/inkoper"}
+    assert ledger_path(None, env) == Path("/home/inkoper/.local/share/zinkoop/ledger.db")
+    env["XDG_DATA_HOME"] = "/data"
+    assert ledger_path(None, env) == Path("/data/zinkoop/ledger.db")
+    env["ZINKOOP_LEDGER"] = "/srv/l.db"
+    assert ledger_path(None, env) == Path("/srv/l.db")
+    assert ledger_path(tmp_path / "x.db", env) == tmp_path / "x.db"
+
+
+def test_created_on_first_write_with_its_folder_in_wal_mode(store: Ledger) -> None:
+    assert store.contracts() == []
+    assert not store.path.exists(), "reading must not create the ledger"
+    ids, added = store.upsert([new(ontvangst=date(2026, 9, 20))])
+    assert (ids, added) == ([1], 1)
+    with sqlite3.connect(store.path) as raw:
+        assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert raw.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_the_same_contract_again_is_updated_and_keeps_its_done_marks(store: Ledger) -> None:
+    [first], _ = store.upsert([new(agb="06010101", ontvangst=date(2026, 9, 20),
+                                   offerte=date(2026, 9, 1))])
+    store.mark_done(first, ["ondertekening-zorgovereenkomst"], date(2026, 10, 1))
+    ids, added = store.upsert([new("Ziekenhuis A (locatie Oost)", "06010101",
+                                   ontvangst=date(2026, 9, 21))])
+    assert (ids, added) == ([first], 0)
+    [contract] = store.contracts()
+    assert contract.provider == "Ziekenhuis A (locatie Oost)"
+    assert dict(contract.events) == {"ontvangst": date(2026, 9, 21)}
+    assert dict(contract.done) == {"ondertekening-zorgovereenkomst": date(2026, 10, 1)}
+
+
+def test_without_agb_the_provider_matches_ignoring_case(store: Ledger) -> None:
+    [first], _ = store.upsert([new("Kliniek B")])
+    assert store.upsert([new("kliniek b")]) == ([first], 0)
+    # The AGB code given later belongs to the same contract.
+    assert store.upsert([new("Kliniek B", "06020202")]) == ([first], 0)
+    assert store.contracts()[0].agb == "06020202"
+    # Another year is another contract.
+    other = NewContract("Kliniek B", "06020202", "msz", 2028, "x/msz-2028", {})
+    assert store.upsert([other])[1] == 1
+
+
+def test_remove_takes_events_and_done_marks_along(store: Ledger) -> None:
+    [first, second], _ = store.upsert([new("A", ontvangst=date(2026, 9, 20)),
+                                       new("B", ontvangst=date(2026, 9, 21))])
+    store.mark_done(first, ["ondertekening-zorgovereenkomst"], date(2026, 10, 1))
+    assert store.remove(first).provider == "A"
+    with sqlite3.connect(store.path) as raw:
+        assert raw.execute("SELECT count(*) FROM events").fetchone()[0] == 1
+        assert raw.execute("SELECT count(*) FROM done").fetchone()[0] == 0
+    with pytest.raises(DataError, match=f"no contract {first}; contracts: {second} "):
+        store.remove(first)
+
+
+def test_unknown_ids_are_listed_as_ranges(store: Ledger) -> None:
+    store.upsert([new(f"P{n}") for n in range(5)])
+    store.remove(3)
+    with pytest.raises(DataError, match=r"no contract 9; contracts: 1-2, 4-5 "):
+        store.contract(9)
+
+
+def test_contract_deadlines_for_warn_and_export(store: Ledger) -> None:
+    store.upsert([new("A", ontvangst=date(2026, 9, 20)), new("B"),
+                  new("C", ontvangst=date(2026, 9, 1))])
+    found = store.contract_deadlines(Catalog.load(env={}), date(2026, 10, 29))
+    assert [(d.provider, d.entry.id, d.date, d.status) for d in found] == [
+        ("A", "ondertekening-zorgovereenkomst", date(2026, 11, 1), "upcoming"),
+        ("C", "ondertekening-zorgovereenkomst", date(2026, 10, 13), "overdue"),
+    ]
+    assert store.contract_deadlines(Catalog.load(env={}), date(2026, 10, 29),
+                                    "ambulancezorg", 2027) == []
+
+
+def test_a_contract_whose_calendar_is_gone_is_a_data_error(store: Ledger) -> None:
+    store.upsert([NewContract("A", None, "msz", 2027, "weg/msz-2027", {})])
+    with pytest.raises(DataError, match="calendar 'weg/msz-2027', which is not on the search"):
+        store.tracked(Catalog.load(env={}), date(2026, 10, 29))
+
+
+def test_a_file_that_is_not_sqlite_is_a_data_error(tmp_path: Path) -> None:
+    path = tmp_path / "notes.db"
+    path.write_text("dit is geen database\n" * 100, encoding="utf-8")
+    with pytest.raises(DataError, match="not a zinkoop ledger") as caught:
+        Ledger(path).upsert([new()])
+    assert caught.value.exit_code == 3
+    with pytest.raises(DataError, match="not a zinkoop ledger"):
+        Ledger(path).contracts()
+    assert path.read_text(encoding="utf-8").startswith("dit is geen database")
+
+
+def test_another_programs_database_is_a_data_error(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    with sqlite3.connect(path) as raw:
+        raw.execute("CREATE TABLE t (x)")
+    for action in (lambda: Ledger(path).contracts(), lambda: Ledger(path).upsert([new()])):
+        with pytest.raises(DataError, match="has tables but no zinkoop schema version"):
+            action()
+
+
+def test_a_newer_schema_is_a_data_error(tmp_path: Path) -> None:
+    path = tmp_path / "new.db"
+    with sqlite3.connect(path) as raw:
+        raw.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    with pytest.raises(DataError, match="newer than this zinkoop knows"):
+        Ledger(path).contracts()
+
+
+def test_a_folder_or_an_impossible_path_is_an_access_error(tmp_path: Path) -> None:
+    with pytest.raises(FileAccessError, match="is a folder") as caught:
+        Ledger(tmp_path).contracts()
+    assert caught.value.exit_code == 4
+    blocker = tmp_path / "file"
+    blocker.write_text("", encoding="utf-8")
+    with pytest.raises(FileAccessError, match="cannot create its folder"):
+        Ledger(blocker / "ledger.db").upsert([new()])
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0,
+                    reason="root writes to read-only files")
+def test_a_read_only_ledger_is_an_access_error(store: Ledger) -> None:
+    store.upsert([new()])
+    store.path.chmod(0o444)
+    try:
+        with pytest.raises(FileAccessError, match="cannot read or write"):
+            store.upsert([new("B")])
+    finally:
+        store.path.chmod(0o644)
+
+
+def test_a_ledger_locked_too_long_is_an_access_error(
+        store: Ledger, monkeypatch: pytest.MonkeyPatch) -> None:
+    store.upsert([new()])
+    monkeypatch.setattr(ledger_module, "BUSY_TIMEOUT_S", 0.05)
+    holder = sqlite3.connect(store.path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(FileAccessError, match="busy for over") as caught:
+            store.upsert([new("B")])
+        assert caught.value.exit_code == 4
+        # Readers are not blocked by a writer in WAL mode.
+        assert [c.provider for c in store.contracts()] == ["Ziekenhuis A"]
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert store.upsert([new("B")])[1] == 1
+
+
+def test_a_failed_upsert_stores_nothing(store: Ledger) -> None:
+    store.upsert([new("A")])
+    bad = NewContract("B", None, "msz", 2027, MSZ, {"ontvangst": "geen datum"})  # type: ignore[dict-item]
+    with pytest.raises(AttributeError):
+        store.upsert([new("C"), bad])
+    assert [c.provider for c in store.contracts()] == ["A"]
+
+
+def test_an_empty_file_is_an_empty_ledger(tmp_path: Path) -> None:
+    path = tmp_path / "touched.db"
+    path.touch()
+    assert Ledger(path).contracts() == []
+    assert Ledger(path).upsert([new()]) == ([1], 1)
