@@ -19,6 +19,7 @@ from zinkoop_cli.cli.options import (
     InsurerOption,
     LangOption,
     Language,
+    LedgerOption,
     OnOption,
     UnconditionalOption,
     calendars_dirs,
@@ -33,6 +34,9 @@ from zinkoop_cli.errors import UsageError
 from zinkoop_cli.loading.catalog import Catalog
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from zinkoop_cli.core.contracts import ContractDeadline
     from zinkoop_cli.render.ics import Reminder
 
 _DURATION = re.compile(r"^\s*(\d{1,4})\s*([wdhm])\s*$", re.IGNORECASE)
@@ -84,10 +88,30 @@ def _rows(catalog: Catalog, calendar: Calendar, today: date, on: dict[str, date]
 
 
 def _render(catalog: Catalog, calendar: Calendar, rows: list[Row], lang: Lang,
-            reminder: Reminder | None, previous: bytes | None) -> bytes:
+            reminder: Reminder | None, previous: bytes | None,
+            tracked: Sequence[ContractDeadline] = ()) -> bytes:
     from zinkoop_cli.render.ics import build, serialise
 
-    return serialise(build(calendar, catalog.parents(calendar), rows, lang, reminder), previous)
+    own = [d for d in tracked if d.contract.calendar == calendar.id]
+    cal = build(calendar, catalog.parents(calendar), rows, lang, reminder, own)
+    return serialise(cal, previous)
+
+
+def _tracked(catalog: Catalog, ledger: Path | None, today: date, atw: bool,
+             condition: str | None, unconditional: bool) -> list[ContractDeadline]:
+    """The open deadlines of every tracked contract, for ``--tracked``."""
+    import os
+
+    from zinkoop_cli.loading.ledger import Ledger, ledger_path
+
+    found = Ledger(ledger_path(ledger, os.environ)).contract_deadlines(catalog, today, atw=atw)
+    if condition is not None:
+        chosen = condition.strip().lower()
+        found = [d for d in found if d.entry.condition is None
+                 or d.entry.condition.lower() == chosen]
+    if unconditional:
+        found = [d for d in found if d.entry.condition is None]
+    return [d for d in found if d.done is None and d.row.date is not None]
 
 
 def file_name(calendar: Calendar) -> str:
@@ -132,6 +156,10 @@ def export(
     no_alarm: Annotated[bool, typer.Option("--no-alarm", help="No reminders.")] = False,
     insurer: InsurerOption = None,
     lang: LangOption = Language.nl,
+    tracked: Annotated[bool, typer.Option(
+        "--tracked", help="Also one event per open deadline of each tracked contract, with "
+                          "the provider in the title (see 'zinkoop track').")] = False,
+    ledger: LedgerOption = None,
     quiet: Annotated[bool, typer.Option(
         "--quiet", "-q", help="Say nothing on stderr when all goes well (for cron).")] = False,
     calendars: CalendarsOption = None,
@@ -156,6 +184,8 @@ def export(
 
       zinkoop export ambulance 2027 -o - --no-alarm > ambulancezorg.ics
 
+      zinkoop export msz 2027 -o contracten.ics --tracked
+
       zinkoop export --all -o /var/www/zinkoop/ --quiet
     """
     if not output:
@@ -171,8 +201,10 @@ def export(
                              "leave out --all")
         if output == "-":
             raise UsageError("--all writes one file per calendar; give a folder with -o DIR")
+        contracts = _tracked(catalog, ledger, today, atw, condition, unconditional) \
+            if tracked else []
         _export_all(catalog, Path(output), insurer, on, atw, condition, unconditional,
-                    language, reminder, quiet, today)
+                    language, reminder, quiet, today, contracts)
         return
     if care is None or year is None:
         raise UsageError("give CARE and YEAR (e.g. zinkoop export msz 2027 -o msz.ics), or "
@@ -185,8 +217,11 @@ def export(
     from zinkoop_cli.render.ics import exported
 
     dated, left_out = exported(rows)
+    contracts = _tracked(catalog, ledger, today, atw, condition, unconditional) \
+        if tracked else []
+    own = [d for d in contracts if d.contract.calendar == calendar.id]
     if output == "-":
-        data = _render(catalog, calendar, dated, language, reminder, None)
+        data = _render(catalog, calendar, dated, language, reminder, None, own)
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         target = "standard output"
@@ -194,16 +229,17 @@ def export(
         from zinkoop_cli.cli.files import read_previous, write_atomic
 
         path = Path(output)
-        data = _render(catalog, calendar, dated, language, reminder, read_previous(path))
+        data = _render(catalog, calendar, dated, language, reminder, read_previous(path), own)
         write_atomic(path, data)
         target = str(path)
     if not quiet:
-        _report(target, len(dated), left_out)
+        _report(target, len(dated) + len(own), left_out)
 
 
 def _export_all(catalog: Catalog, folder: Path, insurer: str | None, on: list[str] | None,
                 atw: bool, condition: str | None, unconditional: bool, lang: Lang,
-                reminder: Reminder | None, quiet: bool, today: date) -> None:
+                reminder: Reminder | None, quiet: bool, today: date,
+                contracts: Sequence[ContractDeadline]) -> None:
     from zinkoop_cli.cli.files import read_previous, write_atomic
     from zinkoop_cli.errors import FileAccessError
     from zinkoop_cli.render.ics import exported
@@ -238,8 +274,9 @@ def _export_all(catalog: Catalog, folder: Path, insurer: str | None, on: list[st
                     or r.entry.condition.lower() == wanted]
         dated, left_out = exported(rows)
         path = folder / file_name(calendar)
-        data = _render(catalog, calendar, dated, lang, reminder, read_previous(path))
-        planned.append((path, data, len(dated), left_out))
+        own = [d for d in contracts if d.contract.calendar == calendar.id]
+        data = _render(catalog, calendar, dated, lang, reminder, read_previous(path), own)
+        planned.append((path, data, len(dated) + len(own), left_out))
     for path, data, count, left_out in planned:
         write_atomic(path, data)
         if not quiet:

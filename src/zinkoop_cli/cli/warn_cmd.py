@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -16,6 +17,7 @@ from zinkoop_cli.cli.options import (
     InsurerOption,
     LangOption,
     Language,
+    LedgerOption,
     ListFormat,
     OnOption,
     TodayOption,
@@ -29,6 +31,9 @@ from zinkoop_cli.core.model import Calendar, EventDef
 from zinkoop_cli.core.resolve import Row, merged_events, timeline
 from zinkoop_cli.errors import UnknownCalendarError, UsageError
 from zinkoop_cli.loading.catalog import Catalog
+
+if TYPE_CHECKING:
+    from zinkoop_cli.core.contracts import ContractDeadline
 
 DEFAULT_WITHIN = 14
 
@@ -135,6 +140,7 @@ def warn(
         ListFormat.table),
     lang: LangOption = Language.nl,
     calendars: CalendarsOption = None,
+    ledger: LedgerOption = None,
     mail_to: Annotated[list[str] | None, typer.Option(
         "--mail-to", metavar="ADDR",
         help="Also mail the warnings to ADDR (repeatable); no mail when nothing is due.",
@@ -189,16 +195,18 @@ def warn(
     rows, shown, events = gather(catalog, picked, on, day, atw)
     rows = select(rows, condition, unconditional)
 
-    from zinkoop_cli.core.due import due_rows, unique_rows
+    from zinkoop_cli.core.due import unique_rows, warnings
 
-    due = due_rows(unique_rows(rows), day, chosen_within, chosen_days)
+    tracked = tracked_deadlines(catalog, picked, ledger, day, atw, condition, unconditional)
+    due = warnings(unique_rows(rows), tracked, day, chosen_within, chosen_days)
     if not due:
         return  # cron mails any output; nothing due must mean nothing printed
     language = lang_of(lang)
     if format is ListFormat.json:
-        from zinkoop_cli.render.jsonout import dumps, timeline_document
+        from zinkoop_cli.render.jsonout import dumps
+        from zinkoop_cli.render.warn import warnings_document
 
-        write(dumps(timeline_document(day, shown, due, language, events)))
+        write(dumps(warnings_document(day, shown, due, language, events)))
     else:
         from zinkoop_cli.render.terminal import emit
         from zinkoop_cli.render.warn import warning_lines
@@ -217,3 +225,32 @@ def warn(
         send(mail, warning_mail(subject(due, language), body, mail.sender.header,
                                 [box.header for box in mail.to]))
     raise typer.Exit(1)
+
+
+def tracked_deadlines(catalog: Catalog, picked: list[Calendar], ledger: Path | None,
+                      today: date, atw: bool, condition: str | None,
+                      unconditional: bool) -> list[ContractDeadline]:
+    """The own deadlines of the contracts tracked for the chosen calendars.
+
+    No ledger yet means nothing tracked: sqlite3 is not even imported then, which keeps the
+    daily cron run of someone who does not track contracts as quick as before.
+    """
+    import os
+
+    from zinkoop_cli.loading.paths import ledger_path
+
+    path = ledger_path(ledger, os.environ)
+    if ledger is None and not path.exists():
+        return []
+    from zinkoop_cli.loading.ledger import Ledger
+
+    wanted = {calendar.id for calendar in picked}
+    found = [deadline for deadline in Ledger(path).contract_deadlines(catalog, today, atw=atw)
+             if deadline.contract.calendar in wanted]
+    if condition is not None:
+        chosen = condition.strip().lower()
+        found = [d for d in found if d.entry.condition is None
+                 or d.entry.condition.lower() == chosen]
+    if unconditional:
+        found = [d for d in found if d.entry.condition is None]
+    return found

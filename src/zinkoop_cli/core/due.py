@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable
 from datetime import date
+from typing import NamedTuple
 
+from zinkoop_cli.core.contracts import Contract, ContractDeadline
 from zinkoop_cli.core.model import Day, Recurring, Relative, Span
 from zinkoop_cli.core.resolve import Row
 
@@ -63,3 +65,43 @@ def unique_rows(rows: Iterable[Row]) -> list[Row]:
             seen.add(key)
             unique.append(row)
     return unique
+
+
+class Warning(NamedTuple):
+    """One line of ``warn``: a calendar's deadline, or a tracked contract's own one."""
+
+    row: Row
+    contract: Contract | None = None
+    overdue: bool = False
+
+
+def warnings(
+    rows: Iterable[Row],
+    tracked: Iterable[ContractDeadline],
+    today: date,
+    within: int | None = None,
+    days: Collection[int] | None = None,
+) -> list[Warning]:
+    """What ``warn`` reports: overdue contract deadlines first (oldest first), then every
+    deadline due in the window, calendars' and contracts' together, nearest first.
+
+    A contract's deadline that passed without being marked done is reported every day,
+    whatever ``within`` or ``days`` say, until ``track done``: nobody should miss that a
+    provider has not signed. Done deadlines never warn.
+    """
+    overdue: list[ContractDeadline] = []
+    pairs: list[tuple[Row, Contract | None]] = [(row, None) for row in rows]
+    for deadline in tracked:
+        if deadline.status == "overdue":
+            overdue.append(deadline)
+        elif deadline.status in ("today", "upcoming"):
+            pairs.append((deadline.row, deadline.contract))
+    overdue.sort(key=lambda d: (d.row.date or today, d.contract.id))
+    chosen = [Warning(d.row, d.contract, overdue=True) for d in overdue]
+    # Contracts share their rows (one per calendar and set of events): choose rows by
+    # identity, then keep every contract paired with a chosen row.
+    selected = {id(row) for row in due_rows([row for row, _ in pairs], today, within, days)}
+    due = [(row, contract) for row, contract in pairs if id(row) in selected]
+    due.sort(key=lambda pair: pair[0].date or today)  # stable: calendars' rows first
+    chosen.extend(Warning(row, contract) for row, contract in due)
+    return chosen

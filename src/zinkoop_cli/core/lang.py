@@ -85,6 +85,8 @@ WORDS: dict[Lang, dict[str, str]] = {
         "note": "Toelichting",
         "atw_moved": "Atw: verschoven van {day}",
         "falls_on": "Valt op: {what}",
+        "provider": "Zorgaanbieder",
+        "contract": "Contract",
     },
     "en": {
         "first_of_month": "first day of the month of {anchor}",
@@ -115,6 +117,8 @@ WORDS: dict[Lang, dict[str, str]] = {
         "note": "Note",
         "atw_moved": "Atw: moved from {day}",
         "falls_on": "Falls on: {what}",
+        "provider": "Provider",
+        "contract": "Contract",
     },
 }
 HOLIDAY_NAMES_EN: dict[str, str] = {

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -18,8 +18,10 @@ from zinkoop_cli.core.contracts import (
 from zinkoop_cli.core.model import Calendar
 from zinkoop_cli.errors import DataError, FileAccessError, ZinkoopError
 from zinkoop_cli.loading.catalog import Catalog
+from zinkoop_cli.loading.paths import ENV_LEDGER, ledger_path
 
-ENV_LEDGER = "ZINKOOP_LEDGER"
+__all__ = ["ENV_LEDGER", "Ledger", "ledger_path", "tracked"]
+
 SCHEMA_VERSION = 1
 # Long enough to wait out another zinkoop's import of thousands of rows, short enough that
 # a stuck process is reported instead of hanging cron.
@@ -55,17 +57,6 @@ CREATE TABLE done (
     PRIMARY KEY (contract_id, entry)
 ) WITHOUT ROWID;
 """
-
-
-def ledger_path(given: Path | None, env: Mapping[str, str]) -> Path:
-    """``--ledger``, else ZINKOOP_LEDGER, else $XDG_DATA_HOME/zinkoop/ledger.db."""
-    if given is not None:
-        return given.expanduser()
-    if env.get(ENV_LEDGER):
-        return Path(env[ENV_LEDGER]).expanduser()
-    base = env.get("XDG_DATA_HOME")
-    data = Path(base) if base else Path(env.get("HOME", str(Path.home()))) / ".local" / "share"
-    return data / "zinkoop" / "ledger.db"
 
 
 def _now() -> str:

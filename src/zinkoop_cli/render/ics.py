@@ -18,8 +18,9 @@ from zoneinfo import ZoneInfo
 from icalendar import Alarm, Event
 from icalendar import Calendar as ICalendar
 
+from zinkoop_cli.core.contracts import Contract, ContractDeadline
 from zinkoop_cli.core.describe import when_text
-from zinkoop_cli.core.lang import Lang, format_day, word
+from zinkoop_cli.core.lang import Lang, format_day, format_long_day, word
 from zinkoop_cli.core.model import Calendar, Day, Period, Span, Start
 from zinkoop_cli.core.resolve import Row
 from zinkoop_cli.render.view import mark_of, rule_of
@@ -134,19 +135,37 @@ def exported(rows: Iterable[Row]) -> tuple[list[Row], list[Row]]:
     return dated, left_out
 
 
+def contract_text(contract: Contract, lang: Lang) -> str:
+    """The description's lines on whose deadline it is (a tracked contract's)."""
+    agb = f" (AGB {contract.agb})" if contract.agb else ""
+    events = ", ".join(f"{name} {format_long_day(day, lang)}"
+                       for name, day in sorted(contract.events.items()))
+    return (f"{word(lang, 'provider')}: {contract.provider}{agb}\n"
+            f"{word(lang, 'contract')}: {contract.id} ({events})\n")
+
+
 def event_of(
-    calendar: Calendar, row: Row, lang: Lang, stamp: datetime, reminder: Reminder | None
+    calendar: Calendar, row: Row, lang: Lang, stamp: datetime, reminder: Reminder | None,
+    contract: Contract | None = None,
 ) -> Event:
     start, end = span_of(row)
     summary = summary_of(row, lang)
+    description = description_of(row, lang)
+    key = row.key
+    if contract is not None:
+        # One event per contract deadline: the provider in the title, its own UID.
+        summary = f"{contract.provider}: {summary}"
+        first, _, rest = description.partition("\n\n")
+        description = f"{first}\n\n{contract_text(contract, lang)}{rest}"
+        key = f"{row.key}.contract-{contract.id}"
     event = Event()
-    event.add("uid", uid_of(calendar, row.key))
+    event.add("uid", uid_of(calendar, key))
     event.add("dtstamp", stamp)
     event.add("dtstart", start)
     if end is not None:
         event.add("dtend", end)
     event.add("summary", summary)
-    event.add("description", description_of(row, lang))
+    event.add("description", description)
     categories = [calendar.care_type, *([row.entry.party] if row.entry.party else [])]
     event.add("categories", categories)
     event.add("transp", "TRANSPARENT")
@@ -177,8 +196,10 @@ def build(
     rows: Iterable[Row],
     lang: Lang,
     reminder: Reminder | None,
+    tracked: Iterable[ContractDeadline] = (),
 ) -> ICalendar:
-    """The VCALENDAR for ``calendar``'s dated rows (SEQUENCE is added by ``serialise``)."""
+    """The VCALENDAR for ``calendar``'s dated rows, and for the open deadlines of the
+    contracts tracked against it (SEQUENCE is added by ``serialise``)."""
     stamp = stamp_of([calendar, *parents])
     cal = ICalendar()
     cal.add("prodid", PRODID)
@@ -201,6 +222,11 @@ def build(
         event = event_of(calendar, row, lang, stamp, reminder)
         if isinstance(event.start, datetime):
             years.append(event.start.year)
+        cal.add_component(event)
+    for deadline in tracked:
+        if deadline.row.date is None or deadline.done is not None:
+            continue
+        event = event_of(calendar, deadline.row, lang, stamp, reminder, deadline.contract)
         cal.add_component(event)
     if years:
         cal.add_missing_timezones(first_date=date(min(years) - 1, 1, 1),

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
+from typing import Any
 
+from zinkoop_cli.core.contracts import Contract
+from zinkoop_cli.core.due import Warning
 from zinkoop_cli.core.lang import Lang, format_day
-from zinkoop_cli.core.model import Calendar, Relative, Span
+from zinkoop_cli.core.model import Calendar, EventDef, Relative, Span
 from zinkoop_cli.core.resolve import Row
+from zinkoop_cli.render.jsonout import calendar_summary, entry_document
 from zinkoop_cli.render.view import view
 
 Line = list[tuple[str, str | None]]
@@ -20,6 +24,10 @@ WORDS: dict[Lang, dict[str, str]] = {
         "deadline": "deadline",
         "deadlines": "deadlines",
         "first": "eerste",
+        "late_day": "{n} dag te laat",
+        "late_days": "{n} dagen te laat",
+        "overdue": "te laat",
+        "contract": "contract",
     },
     "en": {
         "today": "today",
@@ -28,6 +36,10 @@ WORDS: dict[Lang, dict[str, str]] = {
         "deadline": "deadline",
         "deadlines": "deadlines",
         "first": "first",
+        "late_day": "{n} day overdue",
+        "late_days": "{n} days overdue",
+        "overdue": "overdue",
+        "contract": "contract",
     },
 }
 GAP = "  "
@@ -37,12 +49,20 @@ def days_left(left: int, lang: Lang) -> str:
     words = WORDS[lang]
     if left == 0:
         return words["today"]
+    if left < 0:
+        return (words["late_day"] if left == -1 else words["late_days"]).format(n=-left)
     return (words["day"] if left == 1 else words["days"]).format(n=left)
 
 
 def care_label(calendar: Calendar, with_publisher: bool) -> str:
     label = f"{calendar.care_type} {calendar.year}"
     return f"{calendar.publisher_id} {label}" if with_publisher else label
+
+
+def provider_text(contract: Contract, lang: Lang) -> str:
+    """Whose deadline it is: the provider, its AGB code, and the number for `track done`."""
+    agb = f", AGB {contract.agb}" if contract.agb else ""
+    return f"{contract.provider} ({WORDS[lang]['contract']} {contract.id}{agb}): "
 
 
 def activity_text(row: Row, lang: Lang) -> str:
@@ -64,20 +84,25 @@ def activity_text(row: Row, lang: Lang) -> str:
     return text
 
 
-def warning_lines(rows: Sequence[Row], today: date, lang: Lang) -> list[Line]:
-    """One line per row, in the order given: days left, day, care type, activity, who acts.
+def warning_lines(items: Sequence[Warning], today: date, lang: Lang) -> list[Line]:
+    """One line per item, in the order given: days left, day, care type, activity, who acts.
 
-    Columns are padded to line up in a fixed-width font; nothing is wrapped, so that a mail
-    client or a pipe sees whole lines.
+    A tracked contract's deadline names the provider before the activity. Columns are
+    padded to line up in a fixed-width font; nothing is wrapped, so that a mail client or a
+    pipe sees whole lines.
     """
-    publishers = {row.calendar.publisher_id for row in rows}
+    publishers = {item.row.calendar.publisher_id for item in items}
     cells = []
-    for row in rows:
-        assert row.date is not None  # due_rows gives dated rows only
+    for item in items:
+        row = item.row
+        assert row.date is not None  # only dated rows warn
         left = (row.date - today).days
+        activity = activity_text(row, lang)
+        if item.contract is not None:
+            activity = provider_text(item.contract, lang) + activity
         cells.append((days_left(left, lang), format_day(row.date, lang),
-                      care_label(row.calendar, len(publishers) > 1), activity_text(row, lang),
-                      "bold red" if left == 0 else None))
+                      care_label(row.calendar, len(publishers) > 1), activity,
+                      "bold red" if left <= 0 else None))
     if not cells:
         return []
     left_width = max(len(cell[0]) for cell in cells)
@@ -98,13 +123,36 @@ def plain(lines: Sequence[Line]) -> str:
     return "".join("".join(text for text, _ in line) + "\n" for line in lines)
 
 
-def subject(rows: Sequence[Row], lang: Lang) -> str:
-    """``zinkoop: 3 deadlines, eerste wo 11 nov 2026``: the count and the nearest day."""
+def subject(items: Sequence[Warning], lang: Lang) -> str:
+    """``zinkoop: 3 deadlines, eerste wo 11 nov 2026``: the count and the nearest day to come
+    (``2 te laat`` in front when contracts' deadlines have passed)."""
     words = WORDS[lang]
-    days = [row.date for row in rows if row.date is not None]
-    if not days:
-        return f"zinkoop: 0 {words['deadlines']}"
-    nearest = format_day(min(days), lang)
-    if len(rows) == 1:
-        return f"zinkoop: 1 {words['deadline']}, {nearest}"
-    return f"zinkoop: {len(rows)} {words['deadlines']}, {words['first']} {nearest}"
+    late = sum(1 for item in items if item.overdue)
+    coming = [item.row.date for item in items if not item.overdue and item.row.date]
+    head = f"zinkoop: {late} {words['overdue']}" if late else "zinkoop:"
+    if not coming:
+        return head if late else f"zinkoop: 0 {words['deadlines']}"
+    sep = ", " if late else " "
+    nearest = format_day(min(coming), lang)
+    if len(coming) == 1:
+        return f"{head}{sep}1 {words['deadline']}, {nearest}"
+    return f"{head}{sep}{len(coming)} {words['deadlines']}, {words['first']} {nearest}"
+
+
+def warnings_document(today: date, calendars: Sequence[Calendar], items: Sequence[Warning],
+                      lang: Lang, events: Mapping[str, EventDef]) -> dict[str, Any]:
+    """The JSON of ``deadlines`` with only what warns; a tracked contract's deadline adds
+    ``contract`` (id, provider, agb) and has status ``overdue`` once it passed undone."""
+    entries = []
+    for item in items:
+        document = entry_document(item.row, lang, events)
+        if item.contract is not None:
+            document["contract"] = {"id": item.contract.id, "provider": item.contract.provider,
+                                    "agb": item.contract.agb}
+            document["id"] = f"{item.row.key}#{item.contract.id}"
+        if item.overdue:
+            document["status"] = "overdue"
+        entries.append(document)
+    return {"today": today.isoformat(),
+            "calendars": [calendar_summary(calendar) for calendar in calendars],
+            "entries": entries}
