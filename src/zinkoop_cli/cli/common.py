@@ -15,6 +15,8 @@ from zinkoop_cli.loading.catalog import Catalog
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from zinkoop_cli.core.contracts import ContractDeadline
+
 
 def load_catalog(dirs: Sequence[Path]) -> Catalog:
     catalog = Catalog.load(dirs)
@@ -66,3 +68,15 @@ def select(rows: list[Row], condition: str | None, unconditional: bool,
     if upcoming:
         rows = [r for r in rows if r.status != "past"]
     return rows
+
+
+def select_tracked(deadlines: list[ContractDeadline], condition: str | None,
+                   unconditional: bool) -> list[ContractDeadline]:
+    """Contracts' deadlines under the same --condition and --unconditional as the rows."""
+    if condition is not None:
+        wanted = condition.strip().lower()
+        deadlines = [d for d in deadlines if d.entry.condition is None
+                     or d.entry.condition.lower() == wanted]
+    if unconditional:
+        deadlines = [d for d in deadlines if d.entry.condition is None]
+    return deadlines

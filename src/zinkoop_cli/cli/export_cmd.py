@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from zinkoop_cli.cli.app import app
-from zinkoop_cli.cli.common import load_catalog, pick, select
+from zinkoop_cli.cli.common import load_catalog, pick, select, select_tracked
 from zinkoop_cli.cli.options import (
     AtwOption,
     CalendarsOption,
@@ -105,12 +105,7 @@ def _tracked(catalog: Catalog, ledger: Path | None, today: date, atw: bool,
     from zinkoop_cli.loading.ledger import Ledger, ledger_path
 
     found = Ledger(ledger_path(ledger, os.environ)).contract_deadlines(catalog, today, atw=atw)
-    if condition is not None:
-        chosen = condition.strip().lower()
-        found = [d for d in found if d.entry.condition is None
-                 or d.entry.condition.lower() == chosen]
-    if unconditional:
-        found = [d for d in found if d.entry.condition is None]
+    found = select_tracked(found, condition, unconditional)
     return [d for d in found if d.done is None and d.row.date is not None]
 
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from zinkoop_cli.cli.app import app
-from zinkoop_cli.cli.common import load_catalog, pick, select, write
+from zinkoop_cli.cli.common import load_catalog, pick, select, select_tracked, write
 from zinkoop_cli.cli.options import (
     AtwOption,
     CalendarsOption,
@@ -247,10 +247,4 @@ def tracked_deadlines(catalog: Catalog, picked: list[Calendar], ledger: Path | N
     wanted = {calendar.id for calendar in picked}
     found = [deadline for deadline in Ledger(path).contract_deadlines(catalog, today, atw=atw)
              if deadline.contract.calendar in wanted]
-    if condition is not None:
-        chosen = condition.strip().lower()
-        found = [d for d in found if d.entry.condition is None
-                 or d.entry.condition.lower() == chosen]
-    if unconditional:
-        found = [d for d in found if d.entry.condition is None]
-    return found
+    return select_tracked(found, condition, unconditional)
