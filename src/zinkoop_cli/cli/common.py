@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from zinkoop_cli.core.model import Calendar
+from zinkoop_cli.core.model import Calendar, Entry
 from zinkoop_cli.core.resolve import Row
-from zinkoop_cli.errors import UsageError
+from zinkoop_cli.errors import UnknownCalendarError, UsageError
 from zinkoop_cli.loading.catalog import Catalog
 
 if TYPE_CHECKING:
@@ -51,16 +51,45 @@ def write(text: str) -> None:
         sys.stdout.write("\n")
 
 
+def standalone(catalog: Catalog, insurer: str | None) -> list[Calendar]:
+    """Every calendar that no other inherits (of one publisher, with ``--insurer``).
+
+    A calendar that others inherit (a publisher's ``algemeen``) is reached through them:
+    its entries are theirs too, and on its own they would show (or warn) twice.
+    """
+    inherited = {parent.id for calendar in catalog.calendars.values()
+                 for parent in catalog.parents(calendar)}
+    found = [catalog.calendars[key] for key in sorted(catalog.calendars) if key not in inherited]
+    if insurer is not None:
+        slug = insurer.strip().lower()
+        found = [c for c in found if slug in (c.publisher_id, c.publisher.lower())]
+        if not found:
+            known = ", ".join(sorted({c.publisher_id for c in catalog.calendars.values()}))
+            raise UnknownCalendarError(f"no calendar from {insurer!r}; --insurer can be: "
+                                       f"{known}")
+    return found
+
+
+def check_condition(condition: str, entries: Iterable[Entry]) -> str:
+    """``--condition`` in lower case, once some entry has it; else a usage error."""
+    wanted = condition.strip().lower()
+    known = {entry.condition.lower() for entry in entries if entry.condition}
+    if wanted not in known:
+        listed = ", ".join(sorted(known)) or "none"
+        raise UsageError(f"--condition {condition!r}: no entry has that condition; "
+                         f"conditions here: {listed}")
+    return wanted
+
+
 def select(rows: list[Row], condition: str | None, unconditional: bool,
-           upcoming: bool = False) -> list[Row]:
-    """The rows the user asked for: one condition, no conditional ones, no past ones."""
+           upcoming: bool = False, *, checked: bool = False) -> list[Row]:
+    """The rows the user asked for: one condition, no conditional ones, no past ones.
+
+    ``checked``: the condition was already checked against a wider set of entries.
+    """
     if condition is not None:
-        wanted = condition.strip().lower()
-        known = {row.entry.condition.lower() for row in rows if row.entry.condition}
-        if wanted not in known:
-            listed = ", ".join(sorted(known)) or "none"
-            raise UsageError(f"--condition {condition!r}: no entry has that condition; "
-                             f"conditions here: {listed}")
+        wanted = condition.strip().lower() if checked else \
+            check_condition(condition, (row.entry for row in rows))
         rows = [r for r in rows if r.entry.condition is None
                 or r.entry.condition.lower() == wanted]
     if unconditional:

@@ -11,7 +11,14 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from zinkoop_cli.cli.app import app
-from zinkoop_cli.cli.common import load_catalog, pick, select, select_tracked
+from zinkoop_cli.cli.common import (
+    check_condition,
+    load_catalog,
+    pick,
+    select,
+    select_tracked,
+    standalone,
+)
 from zinkoop_cli.cli.options import (
     AtwOption,
     CalendarsOption,
@@ -79,12 +86,12 @@ def _report(target: str, events: int, left_out: list[Row]) -> None:
 
 
 def _rows(catalog: Catalog, calendar: Calendar, today: date, on: dict[str, date], atw: bool,
-          condition: str | None, unconditional: bool) -> list[Row]:
+          condition: str | None, unconditional: bool, *, checked: bool = False) -> list[Row]:
     parents = catalog.parents(calendar)
     known = merged_events(calendar, parents)
     given = {name: day for name, day in on.items() if name in known}
     rows = timeline(calendar, parents, today, given, atw=atw)
-    return select(rows, condition, unconditional)
+    return select(rows, condition, unconditional, checked=checked)
 
 
 def _render(catalog: Catalog, calendar: Calendar, rows: list[Row], lang: Lang,
@@ -111,21 +118,6 @@ def _tracked(catalog: Catalog, ledger: Path | None, today: date, atw: bool,
 
 def file_name(calendar: Calendar) -> str:
     return calendar.id.replace("/", "-") + ".ics"
-
-
-def exportable(catalog: Catalog, insurer: str | None) -> list[Calendar]:
-    """Every calendar for ``--all``, but not those only inherited: their entries are in
-    their children's files already, and would otherwise show twice in Outlook."""
-    inherited = {parent.id for cal in catalog.calendars.values() for parent in catalog.parents(cal)}
-    chosen = [cal for cal in catalog.calendars.values() if cal.id not in inherited]
-    if insurer is not None:
-        slug = insurer.strip().lower()
-        chosen = [cal for cal in chosen if slug in (cal.publisher_id, cal.publisher.lower())]
-        if not chosen:
-            known = ", ".join(sorted({c.publisher_id for c in catalog.calendars.values()}))
-            raise UsageError(f"--insurer {insurer!r}: no calendar from that publisher; "
-                             f"publishers: {known}")
-    return sorted(chosen, key=lambda cal: cal.id)
 
 
 @app.command("export")
@@ -239,20 +231,15 @@ def _export_all(catalog: Catalog, folder: Path, insurer: str | None, on: list[st
     from zinkoop_cli.errors import FileAccessError
     from zinkoop_cli.render.ics import exported
 
-    chosen = exportable(catalog, insurer)
+    # Calendars that are only inherited (algemeen) are in their children's files already.
+    chosen = standalone(catalog, insurer)
     known: dict[str, str] = {}
     for calendar in chosen:
         for name, event in merged_events(calendar, catalog.parents(calendar)).items():
             known.setdefault(name, event.label)
     given = parse_events(on, known)
     if condition is not None:
-        wanted = condition.strip().lower()
-        conditions = {entry.condition.lower() for cal in chosen for entry in cal.entries
-                      if entry.condition}
-        if wanted not in conditions:
-            listed = ", ".join(sorted(conditions)) or "none"
-            raise UsageError(f"--condition {condition!r}: no entry has that condition; "
-                             f"conditions here: {listed}")
+        check_condition(condition, (entry for cal in chosen for entry in cal.entries))
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -262,11 +249,8 @@ def _export_all(catalog: Catalog, folder: Path, insurer: str | None, on: list[st
     # every file in the folder as it was.
     planned: list[tuple[Path, bytes, int, list[Row]]] = []
     for calendar in chosen:
-        rows = _rows(catalog, calendar, today, given, atw, None, unconditional)
-        if condition is not None:
-            wanted = condition.strip().lower()
-            rows = [r for r in rows if r.entry.condition is None
-                    or r.entry.condition.lower() == wanted]
+        rows = _rows(catalog, calendar, today, given, atw, condition, unconditional,
+                     checked=True)
         dated, left_out = exported(rows)
         path = folder / file_name(calendar)
         own = [d for d in contracts if d.contract.calendar == calendar.id]

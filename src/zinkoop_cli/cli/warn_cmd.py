@@ -9,7 +9,14 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from zinkoop_cli.cli.app import app
-from zinkoop_cli.cli.common import load_catalog, pick, select, select_tracked, write
+from zinkoop_cli.cli.common import (
+    load_catalog,
+    pick,
+    select,
+    select_tracked,
+    standalone,
+    write,
+)
 from zinkoop_cli.cli.options import (
     AtwOption,
     CalendarsOption,
@@ -29,7 +36,7 @@ from zinkoop_cli.cli.options import (
 )
 from zinkoop_cli.core.model import Calendar, EventDef
 from zinkoop_cli.core.resolve import Row, merged_events, timeline
-from zinkoop_cli.errors import UnknownCalendarError, UsageError
+from zinkoop_cli.errors import UsageError
 from zinkoop_cli.loading.catalog import Catalog
 
 if TYPE_CHECKING:
@@ -70,25 +77,11 @@ def pairs(targets: list[str]) -> list[tuple[str, str]]:
 
 def chosen_calendars(catalog: Catalog, targets: list[tuple[str, str]],
                      insurer: str | None) -> list[Calendar]:
-    """The calendars named, or every one on the search path that no other inherits.
-
-    A calendar that others inherit (a publisher's ``algemeen``) is reached through them:
-    its entries are theirs too, and warning of it on its own would say everything twice.
-    """
+    """The calendars named, or every one on the search path that no other inherits."""
     if targets:
         found = [pick(catalog, care, year, insurer) for care, year in targets]
     else:
-        inherited = {parent.id for calendar in catalog.calendars.values()
-                     for parent in catalog.parents(calendar)}
-        found = [catalog.calendars[key] for key in sorted(catalog.calendars)
-                 if key not in inherited]
-        if insurer is not None:
-            slug = insurer.strip().lower()
-            found = [c for c in found if slug in (c.publisher_id, c.publisher.lower())]
-            if not found:
-                known = ", ".join(sorted({c.publisher_id for c in catalog.calendars.values()}))
-                raise UnknownCalendarError(f"no calendar from {insurer!r}; --insurer can be: "
-                                           f"{known}")
+        found = standalone(catalog, insurer)
     unique: list[Calendar] = []
     for calendar in found:
         if calendar not in unique:
