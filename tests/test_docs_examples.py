@@ -1,0 +1,195 @@
+"""Every `$ zinkoop` example in the docs runs in the tests and prints what the doc shows.
+
+The convention (also described in docs/usage.md, "About the examples"):
+
+- A fenced block marked `console` is a session that runs. A line `$ zinkoop ...` is a command
+  (quoted as in a POSIX shell, `#` starts a comment); the lines after it, up to the next `$`,
+  are what it prints: standard output, then standard error. `$ echo $?` followed by a number
+  is the exit code of the command before; a command without it must exit 0.
+- A line that is exactly `...` stands for any number of lines (none included).
+- Trailing spaces and trailing empty lines do not count.
+- `<!-- file: PATH -->` on the line before a fenced block makes the block a file: every
+  example runs in a fresh folder (also the home folder, so `~/PATH` is the same file) that
+  holds every such file of every doc, plus the few files named in `derived_files` below, and
+  the repository's `calendars` (as in a clone).
+- Each block has a ledger of its own, and no mail password set.
+- Any other block that holds a `$ zinkoop` line is an error: commands that cannot run in a test
+  (cron lines, mail through a real server) are written without a prompt in a `sh` or
+  `crontab` block.
+"""
+
+from __future__ import annotations
+
+import codecs
+import difflib
+import re
+import shlex
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Runner
+
+ROOT = Path(__file__).parents[1]
+DOCS = ("docs/usage.md", "docs/calendar-format.md", "docs/tracking.md", "docs/outlook.md",
+        "docs/cron.md", "README.md")
+# How many commands each doc runs at least: an example that stops running fails here.
+MINIMUM = {"docs/usage.md": 50, "docs/calendar-format.md": 6, "docs/tracking.md": 4,
+           "docs/outlook.md": 0, "docs/cron.md": 0, "README.md": 0}
+FENCE = re.compile(r"^(\s*)```(\S*)\s*$")
+FILE_MARK = re.compile(r"^<!-- file: (\S+) -->$")
+ANSI_C = re.compile(r"\$'((?:[^'\\]|\\.)*)'")
+
+
+@dataclass
+class Command:
+    line: int
+    text: str
+    shown: list[str] = field(default_factory=list)
+    code: int = 0
+
+
+@dataclass
+class Block:
+    doc: str
+    line: int
+    info: str
+    lines: list[str]
+    file: str | None
+
+
+def blocks(doc: str) -> list[Block]:
+    """The fenced blocks of DOC, with the line their first content line is on."""
+    found: list[Block] = []
+    text = (ROOT / doc).read_text(encoding="utf-8").splitlines()
+    index = 0
+    while index < len(text):
+        fence = FENCE.match(text[index])
+        if not fence:
+            index += 1
+            continue
+        indent, info = fence.groups()
+        mark = FILE_MARK.match(text[index - 1].strip()) if index else None
+        start = index + 1
+        index = start
+        while index < len(text) and text[index].strip() != "```":
+            index += 1
+        body = [line[len(indent):] if line.startswith(indent) else line.lstrip()
+                for line in text[start:index]]
+        found.append(Block(doc, start + 1, info, body, mark.group(1) if mark else None))
+        index += 1
+    return found
+
+
+def commands(block: Block) -> list[Command]:
+    """The commands of a console block, each with the output and exit code it shows."""
+    found: list[Command] = []
+    expect_code = False
+    for number, line in enumerate(block.lines, start=block.line):
+        if expect_code:
+            found[-1].code = int(line.strip())
+            expect_code = False
+        elif line.startswith("$ echo $?"):
+            assert found, f"{block.doc}:{number}: `$ echo $?` without a command before it"
+            expect_code = True
+        elif line.startswith("$ "):
+            assert line.startswith("$ zinkoop"), f"{block.doc}:{number}: not a zinkoop command"
+            found.append(Command(number, line[2:]))
+        else:
+            assert found, f"{block.doc}:{number}: output before the first command"
+            found[-1].shown.append(line)
+    return found
+
+
+def console_blocks(doc: str) -> list[Block]:
+    return [block for block in blocks(doc) if block.info == "console"]
+
+
+def test_every_prompt_is_in_a_console_block() -> None:
+    for doc in DOCS:
+        for block in blocks(doc):
+            if block.info != "console":
+                prompts = [line for line in block.lines if line.startswith("$ zinkoop")]
+                assert not prompts, f"{doc}:{block.line}: a ```{block.info} block with {prompts}"
+
+
+@pytest.mark.parametrize("doc", DOCS)
+def test_enough_examples_run(doc: str) -> None:
+    count = sum(len(commands(block)) for block in console_blocks(doc))
+    assert count >= MINIMUM[doc], f"{doc} runs {count} commands, fewer than {MINIMUM[doc]}"
+
+
+def matches(shown: list[str], printed: list[str]) -> bool:
+    """Whether PRINTED is SHOWN, where a line `...` in SHOWN stands for any lines."""
+    if not shown:
+        return not printed
+    if shown[0] == "...":
+        return any(matches(shown[1:], printed[skip:]) for skip in range(len(printed) + 1))
+    return bool(printed) and printed[0] == shown[0] and matches(shown[1:], printed[1:])
+
+
+def normalised(lines: list[str]) -> list[str]:
+    lines = [line.rstrip() for line in lines]
+    while lines and not lines[-1]:
+        lines.pop()
+    return lines
+
+
+def arguments(command: str, home: Path) -> list[str]:
+    # $'...' is bash's quoting for a line break inside an argument (usage.md shows one).
+    command = ANSI_C.sub(lambda found: shlex.quote(
+        codecs.decode(found.group(1), "unicode_escape")), command)
+    words = shlex.split(command, comments=True)[1:]
+    return [str(home / word[2:]) if word.startswith("~/") else word for word in words]
+
+
+def derived_files(shown: dict[str, str]) -> dict[str, str]:
+    """Files the docs name without printing them: each is a shown file with known mistakes."""
+    ggz = shown["mijn-kalenders/voorbeeld/ggz-2027.toml"]
+    broken = ggz.replace('id = "offerte-indienen"\n', 'id = "offerte-indienen"\ndat = "x"\n', 1)
+    broken = broken.replace('date = "15 november 2026"', 'date = "31 september 2026"', 1)
+    rows = [f"Ziekenhuis {n},0601{n:04d},msz,2027,2026-09-14," for n in range(1, 50)]
+    return {
+        "ggz-fout.toml": broken,
+        "fout/ggz-2027.toml": ggz.replace("title =", "titel =", 1),
+        "nieuwe-contracten.csv": "\n".join(
+            ["provider,agb,care_type,year,ontvangst,offerte", *rows,
+             "Ziekenhuis 50,06010050,msz,2027,2026-09-31,"]) + "\n",
+    }
+
+
+def shown_files() -> dict[str, str]:
+    files = {block.file: "\n".join(block.lines) + "\n"
+             for doc in DOCS for block in blocks(doc) if block.file}
+    return {**files, **derived_files(files)}
+
+
+def examples() -> list[object]:
+    return [pytest.param(block, id=f"{block.doc}:{block.line}")
+            for doc in DOCS for block in console_blocks(doc)]
+
+
+@pytest.mark.parametrize("block", examples())
+def test_example_prints_what_the_doc_shows(
+    block: Block, run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    home = tmp_path / "home"
+    for name, text in shown_files().items():
+        (home / name).parent.mkdir(parents=True, exist_ok=True)
+        (home / name).write_text(text, encoding="utf-8")
+    (home / "calendars").symlink_to(ROOT / "calendars")  # as in a clone of the repository
+    monkeypatch.chdir(home)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.delenv("ZINKOOP_SMTP_PASSWORD", raising=False)
+    problems = []
+    for command in commands(block):
+        result = run(*arguments(command.text, home))
+        assert "Traceback" not in result.err, f"{block.doc}:{command.line}: {result.err}"
+        printed = normalised((result.out + result.err).splitlines())
+        shown = normalised(command.shown)
+        if not matches(shown, printed) or result.code != command.code:
+            diff = "\n".join(difflib.unified_diff(
+                shown, printed, f"{block.doc}:{command.line} (shown)", "printed", lineterm=""))
+            problems.append(f"$ {command.text}\nexit {result.code}, shown {command.code}\n{diff}")
+    assert not problems, "\n\n".join(problems)
