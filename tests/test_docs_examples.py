@@ -38,7 +38,7 @@ DOCS = ("docs/usage.md", "docs/calendar-format.md", "docs/tracking.md", "docs/ou
 MINIMUM = {"docs/usage.md": 50, "docs/calendar-format.md": 6, "docs/tracking.md": 4,
            "docs/outlook.md": 0, "docs/cron.md": 0, "README.md": 0}
 FENCE = re.compile(r"^(\s*)```(\S*)\s*$")
-FILE_MARK = re.compile(r"^<!-- file: (\S+) -->$")
+MARK = re.compile(r"^<!-- (file|output of): (.+?) -->$")
 ANSI_C = re.compile(r"\$'((?:[^'\\]|\\.)*)'")
 
 
@@ -56,7 +56,11 @@ class Block:
     line: int
     info: str
     lines: list[str]
-    file: str | None
+    mark: tuple[str, str] | None
+
+    @property
+    def file(self) -> str | None:
+        return self.mark[1] if self.mark and self.mark[0] == "file" else None
 
 
 def blocks(doc: str) -> list[Block]:
@@ -70,14 +74,14 @@ def blocks(doc: str) -> list[Block]:
             index += 1
             continue
         indent, info = fence.groups()
-        mark = FILE_MARK.match(text[index - 1].strip()) if index else None
+        mark = MARK.match(text[index - 1].strip()) if index else None
         start = index + 1
         index = start
         while index < len(text) and text[index].strip() != "```":
             index += 1
         body = [line[len(indent):] if line.startswith(indent) else line.lstrip()
                 for line in text[start:index]]
-        found.append(Block(doc, start + 1, info, body, mark.group(1) if mark else None))
+        found.append(Block(doc, start + 1, info, body, (mark[1], mark[2]) if mark else None))
         index += 1
     return found
 
@@ -170,26 +174,68 @@ def examples() -> list[object]:
             for doc in DOCS for block in console_blocks(doc)]
 
 
-@pytest.mark.parametrize("block", examples())
-def test_example_prints_what_the_doc_shows(
-    block: Block, run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    home = tmp_path / "home"
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh folder holding the docs' files; the working folder and HOME."""
+    folder = tmp_path / "home"
     for name, text in shown_files().items():
-        (home / name).parent.mkdir(parents=True, exist_ok=True)
-        (home / name).write_text(text, encoding="utf-8")
-    (home / "calendars").symlink_to(ROOT / "calendars")  # as in a clone of the repository
-    monkeypatch.chdir(home)
-    monkeypatch.setenv("HOME", str(home))
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text, encoding="utf-8")
+    (folder / "calendars").symlink_to(ROOT / "calendars")  # as in a clone of the repository
+    monkeypatch.chdir(folder)
+    monkeypatch.setenv("HOME", str(folder))
     monkeypatch.delenv("ZINKOOP_SMTP_PASSWORD", raising=False)
+    return folder
+
+
+def printed(run: Runner, where: str, command: str, home: Path) -> tuple[int, list[str]]:
+    result = run(*arguments(command, home))
+    assert "Traceback" not in result.err, f"{where}: {result.err}"
+    return result.code, normalised((result.out + result.err).splitlines())
+
+
+def diff(shown: list[str], lines: list[str], where: str) -> str:
+    return "\n".join(difflib.unified_diff(shown, lines, f"{where} (shown)", "printed",
+                                          lineterm=""))
+
+
+@pytest.mark.parametrize("block", examples())
+def test_example_prints_what_the_doc_shows(block: Block, run: Runner, home: Path) -> None:
     problems = []
     for command in commands(block):
-        result = run(*arguments(command.text, home))
-        assert "Traceback" not in result.err, f"{block.doc}:{command.line}: {result.err}"
-        printed = normalised((result.out + result.err).splitlines())
+        where = f"{block.doc}:{command.line}"
+        code, lines = printed(run, where, command.text, home)
         shown = normalised(command.shown)
-        if not matches(shown, printed) or result.code != command.code:
-            diff = "\n".join(difflib.unified_diff(
-                shown, printed, f"{block.doc}:{command.line} (shown)", "printed", lineterm=""))
-            problems.append(f"$ {command.text}\nexit {result.code}, shown {command.code}\n{diff}")
+        if not matches(shown, lines) or code != command.code:
+            problems.append(f"$ {command.text}\nexit {code}, shown {command.code}\n"
+                            + diff(shown, lines, where))
     assert not problems, "\n\n".join(problems)
+
+
+def fragments() -> list[object]:
+    return [pytest.param(block, id=f"{block.doc}:{block.line}")
+            for doc in DOCS for block in blocks(doc)
+            if block.mark and block.mark[0] == "output of"]
+
+
+@pytest.mark.parametrize("block", fragments())
+def test_output_shown_in_part_is_part_of_what_zinkoop_prints(
+    block: Block, run: Runner, home: Path
+) -> None:
+    assert block.mark is not None
+    where = f"{block.doc}:{block.line}"
+    code, lines = printed(run, where, block.mark[1], home)
+    shown = normalised(block.lines)
+    assert code == 0, f"{where}: `{block.mark[1]}` exits {code}: {lines}"
+    assert matches(["...", *shown, "..."], lines), diff(shown, lines, where)
+
+
+def test_commands_that_count_from_today_give_the_day() -> None:
+    """Output that depends on the day the tests run would be right on one day only."""
+    for doc in DOCS:
+        for block in console_blocks(doc):
+            for command in commands(block):
+                words = command.text.split()
+                counts = words[1] in ("deadlines", "warn") or words[1:3] == ["track", "list"]
+                if counts and command.code not in (2, 3) and "--help" not in words:
+                    assert "--today" in words, f"{doc}:{command.line}: {command.text}"
