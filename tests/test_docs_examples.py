@@ -1,6 +1,6 @@
 """Every `$ zinkoop` example in the docs runs in the tests and prints what the doc shows.
 
-The convention (also described in docs/usage.md, "About the examples"):
+The convention (described to readers at the top of docs/usage.md):
 
 - A fenced block marked `console` is a session that runs. A line `$ zinkoop ...` is a command
   (quoted as in a POSIX shell, `#` starts a comment); the lines after it, up to the next `$`,
@@ -13,6 +13,8 @@ The convention (also described in docs/usage.md, "About the examples"):
   holds every such file of every doc, plus the few files named in `derived_files` below, and
   the repository's `calendars` (as in a clone).
 - Each block has a ledger of its own, and no mail password set.
+- `<!-- output of: zinkoop ... -->` on the line before a ```text block makes the block a part
+  of what that command prints (calendar-format.md shows rows of the example's timeline so).
 - Any other block that holds a `$ zinkoop` line is an error: commands that cannot run in a test
   (cron lines, mail through a real server) are written without a prompt in a `sh` or
   `crontab` block.
@@ -194,9 +196,29 @@ def printed(run: Runner, where: str, command: str, home: Path) -> tuple[int, lis
     return result.code, normalised((result.out + result.err).splitlines())
 
 
-def diff(shown: list[str], lines: list[str], where: str) -> str:
-    return "\n".join(difflib.unified_diff(shown, lines, f"{where} (shown)", "printed",
-                                          lineterm=""))
+def first_difference(shown: list[str], lines: list[str]) -> tuple[int, str]:
+    """The first shown line (index) that does not follow, reading both in order, and why."""
+    at, skipping = 0, False
+    for index, line in enumerate(shown):
+        if line == "...":
+            skipping = True
+            continue
+        if skipping and line in lines[at:]:
+            at = lines.index(line, at) + 1
+        elif not skipping and at < len(lines) and lines[at] == line:
+            at += 1
+        else:
+            here = lines[at] if at < len(lines) and not skipping else "(not printed)"
+            return index, f"shown {line!r}, printed {here!r}"
+        skipping = False
+    extra = lines[at] if at < len(lines) and not skipping else None
+    return len(shown), f"printed more: {extra!r}" if extra is not None else "no difference"
+
+
+def diff(shown: list[str], lines: list[str], where: str, first: int) -> str:
+    index, why = first_difference(shown, lines)
+    return f"{where.split(':')[0]}:{first + index}: {why}\n" + "\n".join(
+        difflib.unified_diff(shown, lines, f"{where} (shown)", "printed", lineterm=""))
 
 
 @pytest.mark.parametrize("block", examples())
@@ -208,7 +230,7 @@ def test_example_prints_what_the_doc_shows(block: Block, run: Runner, home: Path
         shown = normalised(command.shown)
         if not matches(shown, lines) or code != command.code:
             problems.append(f"$ {command.text}\nexit {code}, shown {command.code}\n"
-                            + diff(shown, lines, where))
+                            + diff(shown, lines, where, command.line + 1))
     assert not problems, "\n\n".join(problems)
 
 
@@ -227,7 +249,8 @@ def test_output_shown_in_part_is_part_of_what_zinkoop_prints(
     code, lines = printed(run, where, block.mark[1], home)
     shown = normalised(block.lines)
     assert code == 0, f"{where}: `{block.mark[1]}` exits {code}: {lines}"
-    assert matches(["...", *shown, "..."], lines), diff(shown, lines, where)
+    assert matches(["...", *shown, "..."], lines), diff(["...", *shown, "..."], lines, where,
+                                                        block.line - 1)
 
 
 def test_commands_that_count_from_today_give_the_day() -> None:
@@ -268,3 +291,25 @@ def test_the_readme_command_list_runs(run: Runner, home: Path) -> None:
     published = {path.name for path in (home / "www").iterdir()}
     assert "zorg-en-zekerheid-msz-2027.ics" in published  # the file outlook.md subscribes to
     assert not any("algemeen" in name for name in published)
+
+
+def test_an_elision_stands_for_whole_lines_only() -> None:
+    assert matches(["a", "...", "d"], ["a", "b", "c", "d"])
+    assert matches(["a", "...", "b"], ["a", "b"])
+    assert matches(["..."], [])
+    assert not matches(["a"], ["a", "b"])
+    assert not matches(["a ..."], ["a b"])
+    assert not matches(["a", "...", "d"], ["a", "b", "c"])
+
+
+def test_a_console_block_is_read_as_commands_with_output_and_exit_codes() -> None:
+    block = Block("x.md", 10, "console", [
+        "$ zinkoop warn --today 2026-10-29", "line one", "$ echo $?", "1",
+        "$ zinkoop list  # a comment", "...",
+    ], None)
+    first, second = commands(block)
+    assert (first.line, first.text, first.shown, first.code) == (
+        10, "zinkoop warn --today 2026-10-29", ["line one"], 1)
+    assert (second.line, second.shown, second.code) == (14, ["..."], 0)
+    assert arguments(second.text, Path("/h")) == ["list"]
+    assert arguments("zinkoop check ~/k $'a\\nb'", Path("/h")) == ["check", "/h/k", "a\nb"]
