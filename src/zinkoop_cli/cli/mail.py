@@ -181,57 +181,64 @@ def send(settings: MailSettings, message: EmailMessage) -> None:
     message["Date"] = formatdate(localtime=True)
     # make_msgid() would ask DNS for this machine's name; the sender's domain needs no lookup.
     message["Message-ID"] = make_msgid(domain=settings.sender.spec.rpartition("@")[2])
-    where = f"{settings.host}:{settings.port}"
-    recipients = [box.spec for box in settings.to]
-    named = ", ".join(recipients)
     try:
-        smtp = _Smtp(settings.host, settings.port, timeout=TIMEOUT)
-        try:
-            if settings.starttls:
-                smtp.starttls(context=ssl.create_default_context())
-            if settings.user is not None:
-                smtp.login(settings.user, settings.password or "")
-            refused = smtp.send_message(message, settings.sender.spec, recipients)
-        except BaseException:
-            smtp.close()  # no QUIT: a server that just failed may not answer it either
-            raise
-        try:
-            smtp.quit()
-        except (smtplib.SMTPException, OSError):
-            smtp.close()  # the message was accepted; a lost goodbye does not undo that
-    except _NotSmtp as error:
-        shown = error.line if len(error.line) <= 60 else error.line[:57] + "..."
-        raise MailError(f"mail to {named} not delivered: {where} did not answer as an SMTP "
-                        f"server (said {shown!r}); check --smtp-host and --smtp-port") from None
-    except smtplib.SMTPRecipientsRefused as error:
-        reasons = "; ".join(f"{address}: {code} {_one_line(text)}"
-                            for address, (code, text) in error.recipients.items())
-        raise MailError(f"mail not delivered: {where} refused every recipient ({reasons})"
-                        ) from None
-    except smtplib.SMTPAuthenticationError as error:
-        raise MailError(f"mail not delivered: {where} refused the login of "
-                        f"{settings.user!r} ({error.smtp_code} {_one_line(error.smtp_error)}); "
-                        f"check --smtp-user and {PASSWORD_ENV}") from None
-    except smtplib.SMTPResponseException as error:
-        raise MailError(f"mail to {named} not delivered: {where} answered {error.smtp_code} "
-                        f"{_one_line(error.smtp_error)}") from None
-    except smtplib.SMTPException as error:
-        raise MailError(f"mail to {named} not delivered: {where}: {_one_line(str(error))}"
-                        ) from None
-    except ssl.SSLError as error:
-        raise MailError(f"mail to {named} not delivered: STARTTLS with {where} failed "
-                        f"({_one_line(str(error))}); check --smtp-host, or"
-                        " leave out --starttls if the server offers no TLS") from None
-    except TimeoutError:
-        raise MailError(f"mail to {named} not delivered: {where} did not answer within "
-                        f"{TIMEOUT:.0f} seconds; check --smtp-host and --smtp-port") from None
-    except OSError as error:
-        reason = _one_line(error.strerror or str(error))
-        raise MailError(f"mail to {named} not delivered: cannot reach {where} ({reason}); "
-                        "check --smtp-host and --smtp-port, and that a mail server runs "
-                        "there") from None
+        refused = _deliver(settings, message)
+    except (smtplib.SMTPException, OSError) as error:
+        raise _failure(error, settings) from None
     if refused:
         reasons = "; ".join(f"{address}: {code} {_one_line(text)}"
                             for address, (code, text) in refused.items())
-        raise MailError(f"mail not delivered to {', '.join(refused)}: {where} refused "
-                        f"({reasons}); the other recipients have it")
+        raise MailError(f"mail not delivered to {', '.join(refused)}: "
+                        f"{settings.host}:{settings.port} refused ({reasons}); the other "
+                        "recipients have it")
+
+
+def _deliver(settings: MailSettings, message: EmailMessage) -> dict[str, tuple[int, bytes]]:
+    """One SMTP conversation; the recipients the server refused while taking the rest."""
+    smtp = _Smtp(settings.host, settings.port, timeout=TIMEOUT)
+    try:
+        if settings.starttls:
+            smtp.starttls(context=ssl.create_default_context())
+        if settings.user is not None:
+            smtp.login(settings.user, settings.password or "")
+        refused = smtp.send_message(message, settings.sender.spec,
+                                    [box.spec for box in settings.to])
+    except BaseException:
+        smtp.close()  # no QUIT: a server that just failed may not answer it either
+        raise
+    try:
+        smtp.quit()
+    except (smtplib.SMTPException, OSError):
+        smtp.close()  # the message was accepted; a lost goodbye does not undo that
+    return refused
+
+
+def _failure(error: smtplib.SMTPException | OSError, settings: MailSettings) -> MailError:
+    """The one line that says why the mail was not delivered, and what to check."""
+    where = f"{settings.host}:{settings.port}"
+    lost = f"mail to {', '.join(box.spec for box in settings.to)} not delivered"
+    if isinstance(error, _NotSmtp):
+        shown = error.line if len(error.line) <= 60 else error.line[:57] + "..."
+        return MailError(f"{lost}: {where} did not answer as an SMTP server (said {shown!r}); "
+                         "check --smtp-host and --smtp-port")
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        reasons = "; ".join(f"{address}: {code} {_one_line(text)}"
+                            for address, (code, text) in error.recipients.items())
+        return MailError(f"mail not delivered: {where} refused every recipient ({reasons})")
+    if isinstance(error, smtplib.SMTPAuthenticationError):
+        return MailError(f"mail not delivered: {where} refused the login of "
+                         f"{settings.user!r} ({error.smtp_code} {_one_line(error.smtp_error)}); "
+                         f"check --smtp-user and {PASSWORD_ENV}")
+    if isinstance(error, smtplib.SMTPResponseException):
+        return MailError(f"{lost}: {where} answered {error.smtp_code} "
+                         f"{_one_line(error.smtp_error)}")
+    if isinstance(error, smtplib.SMTPException):
+        return MailError(f"{lost}: {where}: {_one_line(str(error))}")
+    if isinstance(error, ssl.SSLError):
+        return MailError(f"{lost}: STARTTLS with {where} failed ({_one_line(str(error))}); "
+                         "check --smtp-host, or leave out --starttls if the server offers no TLS")
+    if isinstance(error, TimeoutError):
+        return MailError(f"{lost}: {where} did not answer within {TIMEOUT:.0f} seconds; check "
+                         "--smtp-host and --smtp-port")
+    return MailError(f"{lost}: cannot reach {where} ({_one_line(error.strerror or str(error))}); "
+                     "check --smtp-host and --smtp-port, and that a mail server runs there")
