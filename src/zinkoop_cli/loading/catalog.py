@@ -82,17 +82,15 @@ def search_path(extra: Sequence[Path] = (), env: Mapping[str, str] | None = None
     return folders
 
 
-def _reason(exc: OSError) -> str:
-    return exc.strerror or str(exc)
-
-
-def _where(folder: Folder, env: Mapping[str, str]) -> str:
-    """How a message names a search-path folder: with the variable or option that set it."""
+def _where(folder: Folder, env: Mapping[str, str]) -> tuple[str, str]:
+    """How a message names a search-path folder (with what set it), and how to fix it."""
+    fix = "fix the path or its permissions"
+    if folder.label == "config" and env.get("XDG_CONFIG_HOME"):
+        return (f"XDG_CONFIG_HOME={env['XDG_CONFIG_HOME']}: {folder.path}",
+                "point XDG_CONFIG_HOME at a folder you can read, or unset it")
     if folder.label == "config":
-        base = env.get("XDG_CONFIG_HOME")
-        return (f"XDG_CONFIG_HOME={base}: {folder.path}" if base
-                else f"the config folder {folder.path}")
-    return f"{folder.label} {folder.path}"
+        return f"the config folder {folder.path}", fix
+    return f"{folder.label} {folder.path}", fix
 
 
 class Walker:
@@ -110,7 +108,7 @@ class Walker:
         """Every calendar file of one search-path folder (a missing one has none)."""
         if folder.label == "package" or not isinstance(folder.path, Path):
             return [CalendarFile(item, _display(item)) for item in _walk_package(folder.path)]
-        where = _where(folder, env)
+        where, fix = _where(folder, env)
         try:
             info = os.stat(folder.path)
         except FileNotFoundError:
@@ -121,11 +119,11 @@ class Walker:
             return []
         except OSError as exc:
             raise FileAccessError(f"{where}: cannot use it as a calendars folder "
-                                  f"({_reason(exc)}); fix the path or its permissions") from None
+                                  f"({exc.strerror or exc}); {fix}") from None
         if folder.label == "--calendars" and stat.S_ISREG(info.st_mode):
             return [CalendarFile(folder.path, str(folder.path))]
         if not stat.S_ISDIR(info.st_mode):
-            raise FileAccessError(f"{where}: not a folder; name a folder of calendar files")
+            raise FileAccessError(f"{where}: not a folder; {fix}")
         return self.walk(folder.path, where)
 
     def walk(self, root: Path, where: str) -> list[CalendarFile]:
@@ -144,7 +142,7 @@ class Walker:
             with os.scandir(path) as listing:
                 entries = sorted(listing, key=lambda entry: entry.name)
         except OSError as exc:
-            raise FileAccessError(f"{path}: cannot read this folder ({_reason(exc)}), found "
+            raise FileAccessError(f"{path}: cannot read this folder ({exc.strerror or exc}), found "
                                   f"under {where}; fix its permissions or move it") from None
         for entry in entries:
             child = Path(entry.path)
@@ -191,13 +189,6 @@ def _display(item: Traversable) -> str:
     return text
 
 
-def calendar_files(folders: Sequence[Folder], env: Mapping[str, str] | None = None,
-                   walker: Walker | None = None) -> list[CalendarFile]:
-    env = os.environ if env is None else env
-    walker = Walker() if walker is None else walker
-    return [found for folder in folders for found in walker.top(folder, env)]
-
-
 def expand_paths(paths: Sequence[Path], walker: Walker) -> list[CalendarFile]:
     """``check FILE...``: files as given, folders walked like the search path's."""
     found: list[CalendarFile] = []
@@ -208,7 +199,7 @@ def expand_paths(paths: Sequence[Path], walker: Walker) -> list[CalendarFile]:
             raise FileAccessError(f"{path}: no such file or folder; give a calendar file "
                                   "or a folder of them") from None
         except OSError as exc:
-            raise FileAccessError(f"{path}: cannot read ({_reason(exc)})") from None
+            raise FileAccessError(f"{path}: cannot read ({exc.strerror or exc})") from None
         if stat.S_ISDIR(info.st_mode):
             found.extend(walker.walk(path, str(path)))
         else:
@@ -217,16 +208,22 @@ def expand_paths(paths: Sequence[Path], walker: Walker) -> list[CalendarFile]:
 
 
 def _read_path(path: Path, origin: str) -> bytes:
-    """At most MAX_BYTES of a regular file; O_NONBLOCK so a FIFO cannot block the open."""
-    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    """At most MAX_BYTES of a regular file.
+
+    Checked before opening, so no device is opened, and again on the open file: O_NONBLOCK
+    keeps a FIFO swapped in between from blocking the open.
+    """
+    fd = -1
     try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
+        if stat.S_ISREG(os.stat(path).st_mode):
+            fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
+        if fd < 0 or not stat.S_ISREG(os.fstat(fd).st_mode):
             raise FileAccessError(f"{origin}: not a regular file; a calendar is a .toml file")
         with os.fdopen(os.dup(fd), "rb") as stream:
             data = stream.read(MAX_BYTES + 1)
     finally:
-        os.close(fd)
+        if fd >= 0:
+            os.close(fd)
     if len(data) > MAX_BYTES:
         raise CalendarError(f"{origin}: larger than {MAX_BYTES // (1024 * 1024)} MiB; a "
                             "calendar is a few KiB, so this is not one")
@@ -267,7 +264,8 @@ class Catalog:
     ) -> Catalog:
         env = os.environ if env is None else env
         catalog, walker = cls(), Walker()
-        for found in calendar_files(search_path(extra, env), env, walker):
+        files = [found for folder in search_path(extra, env) for found in walker.top(folder, env)]
+        for found in files:
             calendar, problems = load_file(found)
             catalog.problems.extend(problems)
             if calendar is not None:
