@@ -7,6 +7,7 @@ import pickle
 import subprocess
 import sys
 from collections.abc import Callable
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -54,6 +55,7 @@ def as_nobody(work: Callable[[], Any]) -> Any:
     """
     if os.geteuid() != 0:
         return work()
+    resources.files("zinkoop_cli")  # loads importlib's readers, which nobody could not load
     read_end, write_end = os.pipe()
     pid = os.fork()
     if pid == 0:  # pragma: no cover - the child, measured by its answer

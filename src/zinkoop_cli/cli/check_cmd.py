@@ -18,7 +18,10 @@ from zinkoop_cli.loading.catalog import Catalog
 def check(
     files: Annotated[
         list[Path] | None,
-        typer.Argument(metavar="[FILE]...", help="Calendar files or folders to check."),
+        # readable=False: a file that cannot be read is an I/O error (exit 4), said by the
+        # reader, not a usage error (exit 2) from the parser.
+        typer.Argument(metavar="[FILE]...", readable=False,
+                       help="Calendar files or folders to check."),
     ] = None,
     calendars: CalendarsOption = None,
 ) -> None:
