@@ -27,7 +27,7 @@ def test_a_fifo_given_to_check_is_one_line_exit_4(tmp_path: Path) -> None:
                              "file\n")
 
 
-def test_a_folder_given_to_check_is_walked_safely(run: Runner, tmp_path: Path) -> None:
+def test_a_folder_given_to_check_is_walked_safely(tmp_path: Path) -> None:
     folder = tmp_path / "beleid"
     shutil.copytree(SHIPPED / "zorg-en-zekerheid", folder / "zorg-en-zekerheid")
     (folder / "root").symlink_to("/")
