@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import socket
 import ssl
 import subprocess
+import threading
 from collections.abc import Iterator
 from email import message_from_bytes, policy
 from email.message import EmailMessage
@@ -310,6 +312,56 @@ def test_starttls_against_a_server_without_tls_is_exit_4(run: Runner, server: Se
     assert result.code == 4
     assert "STARTTLS extension not supported" in result.err
     assert server.inbox.envelopes == []
+
+
+@pytest.mark.parametrize("host", ["a..b", "x" * 70 + ".example.nl", ".", "mail\x00.nl",
+                                  "mail.example.nl\n"])
+def test_impossible_smtp_host_is_a_usage_error_before_any_work(run: Runner, host: str) -> None:
+    result = run(*MSZ, "--mail-to", "a@example.nl", "--smtp-host", host)
+    assert (result.code, result.out) == (2, "")
+    assert result.err.startswith("zinkoop: --smtp-host ")
+    assert result.err.count("\n") == 1, result.err
+
+
+@contextlib.contextmanager
+def talker(lines: list[bytes]) -> Iterator[str]:
+    """A server on 127.0.0.1 that is no SMTP server: it says ``lines``, one per line read."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    port = str(listener.getsockname()[1])
+
+    def answer() -> None:
+        with listener, contextlib.suppress(OSError):
+            conn, _ = listener.accept()
+            with conn, conn.makefile("rb") as heard:
+                conn.sendall(lines[0])
+                for line in lines[1:]:
+                    heard.readline()
+                    conn.sendall(line)
+                heard.readline()
+
+    thread = threading.Thread(target=answer, daemon=True)
+    thread.start()
+    try:
+        yield port
+    finally:
+        thread.join(timeout=10)
+
+
+@pytest.mark.parametrize(("lines", "said"), [
+    ([b"garbage\r\n"], "garbage"),
+    ([b"220 mail.example.nl ESMTP\r\n", b"HTTP/1.1 400 Bad Request\r\n"],
+     "HTTP/1.1 400 Bad Request"),
+])
+def test_a_server_that_speaks_no_smtp_is_one_line_exit_4(run: Runner, lines: list[bytes],
+                                                         said: str) -> None:
+    with talker(lines) as port:
+        result = run(*MSZ, "--mail-to", "a@example.nl", "--smtp-host", "127.0.0.1",
+                     "--smtp-port", port, "--mail-from", "zinkoop@example.nl")
+        assert result.code == 4
+        assert result.out.count("\n") == 3  # the warnings were printed all the same
+        assert result.err == (f"zinkoop: mail to a@example.nl not delivered: 127.0.0.1:{port} "
+                              f"did not answer as an SMTP server (said {said!r}); check "
+                              "--smtp-host and --smtp-port\n")
 
 
 @pytest.mark.parametrize(("text", "header", "spec"), [

@@ -10,22 +10,26 @@ import typer
 
 from zinkoop_cli.cli.app import app
 from zinkoop_cli.cli.options import CalendarsOption, calendars_dirs
-from zinkoop_cli.errors import FileAccessError, ZinkoopError
-from zinkoop_cli.loading.catalog import Catalog, load_file
+from zinkoop_cli.errors import ZinkoopError
+from zinkoop_cli.loading.catalog import Catalog
 
 
 @app.command("check")
 def check(
     files: Annotated[
         list[Path] | None,
-        typer.Argument(metavar="[FILE]...", help="Calendar files or folders to check."),
+        # readable=False: a file that cannot be read is an I/O error (exit 4), said by the
+        # reader, not a usage error (exit 2) from the parser.
+        typer.Argument(metavar="[FILE]...", readable=False,
+                       help="Calendar files or folders to check."),
     ] = None,
     calendars: CalendarsOption = None,
 ) -> None:
     """Validate calendar files: TOML syntax, keys, dates, rules, circles, inheritance.
 
     Without FILE, checks every calendar on the search path. Prints one line per problem
-    and exits 3 if there is any, else prints a summary and exits 0.
+    and exits 3 if there is any (4 if a file cannot be read), else prints a summary and
+    exits 0. Folders and links that were skipped are noted on stderr.
 
     Examples:
 
@@ -35,40 +39,18 @@ def check(
 
       zinkoop check ~/beleid/
     """
+    catalog = Catalog.load(calendars_dirs(calendars))
     problems: list[ZinkoopError]
     if files:
-        catalog = Catalog.load(calendars_dirs(calendars))
-        problems, checked = [], []
-        for path in _expand(files):
-            calendar, found = load_file(path)
-            problems.extend(found)
-            if calendar is not None and not found:
-                # Its links are checked as if it were installed, beside the files given.
-                catalog.calendars[calendar.id] = calendar
-                checked.append(calendar)
-        for calendar in checked:
-            problems.extend(catalog.link_problems(calendar))
-        count = len(checked)
+        count, problems = catalog.check_files(files)
+        detail = ""
     else:
-        catalog = Catalog.load(calendars_dirs(calendars))
-        problems, count = catalog.problems, len(catalog.calendars)
+        count, problems = len(catalog.calendars), catalog.problems
+        detail = f", {sum(len(c.entries) for c in catalog.calendars.values())} entries"
+    for note in catalog.notes:
+        sys.stderr.write(f"zinkoop: note: {note}\n")
     for problem in problems:
         sys.stderr.write(f"zinkoop: {problem.message}\n")
     if problems:
         raise typer.Exit(max(p.exit_code for p in problems))
-    entries = sum(len(c.entries) for c in catalog.calendars.values()) if not files else None
-    detail = f", {entries} entries" if entries is not None else ""
     typer.echo(f"{count} calendar{'s' if count != 1 else ''} OK{detail}")
-
-
-def _expand(paths: list[Path]) -> list[Path]:
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found.extend(sorted(path.rglob("*.toml")))
-        elif path.exists():
-            found.append(path)
-        else:
-            raise FileAccessError(f"{path}: no such file or folder; give a calendar file "
-                                  "or a folder of them")
-    return found

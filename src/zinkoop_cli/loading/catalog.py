@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import stat
 from collections.abc import Iterator, Mapping, Sequence
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -22,6 +23,10 @@ from zinkoop_cli.errors import (
 from zinkoop_cli.loading.parse import parse_calendar
 
 ENV_CALENDARS = "ZINKOOP_CALENDARS"
+# Deeper than publisher/care-type folders ever need; a bound so no folder tree can stall a run.
+MAX_DEPTH = 8
+# A calendar is a few KiB; anything this large is the wrong file, and must not fill memory.
+MAX_BYTES = 8 * 1024 * 1024
 
 
 class Folder(NamedTuple):
@@ -31,9 +36,35 @@ class Folder(NamedTuple):
     label: str
 
 
+class CalendarFile(NamedTuple):
+    """A file to read, and how messages name it."""
+
+    path: Traversable | Path
+    origin: str
+
+
+def _home(env: Mapping[str, str]) -> Path:
+    if env.get("HOME"):
+        return Path(env["HOME"])
+    try:
+        return Path.home()
+    except (RuntimeError, KeyError):
+        raise FileAccessError("cannot tell the home folder: HOME is not set; set HOME or "
+                              "XDG_CONFIG_HOME") from None
+
+
 def config_home(env: Mapping[str, str]) -> Path:
     base = env.get("XDG_CONFIG_HOME")
-    return Path(base) if base else Path(env.get("HOME", str(Path.home()))) / ".config"
+    return Path(base) if base else _home(env) / ".config"
+
+
+def _expand(text: str, label: str) -> Path:
+    try:
+        return Path(text).expanduser()
+    except RuntimeError:
+        user = text[1:].split("/", 1)[0]
+        raise FileAccessError(f"{label} {text}: there is no user {user!r} whose home folder "
+                              "'~' could name; write the full path") from None
 
 
 def search_path(extra: Sequence[Path] = (), env: Mapping[str, str] | None = None) -> list[Folder]:
@@ -45,61 +76,177 @@ def search_path(extra: Sequence[Path] = (), env: Mapping[str, str] | None = None
     folders = [Folder(resources.files("zinkoop_cli") / "calendars", "package")]
     for part in env.get(ENV_CALENDARS, "").split(os.pathsep):
         if part:
-            folders.append(Folder(Path(part).expanduser(), ENV_CALENDARS))
+            folders.append(Folder(_expand(part, ENV_CALENDARS), ENV_CALENDARS))
     folders.append(Folder(config_home(env) / "zinkoop" / "calendars", "config"))
-    folders.extend(Folder(Path(path).expanduser(), "--calendars") for path in extra)
+    folders.extend(Folder(_expand(str(path), "--calendars"), "--calendars") for path in extra)
     return folders
 
 
-def _walk(folder: Traversable | Path) -> Iterator[Traversable | Path]:
-    if not folder.is_dir():
-        return
+def _where(folder: Folder, env: Mapping[str, str]) -> tuple[str, str]:
+    """How a message names a search-path folder (with what set it), and how to fix it."""
+    fix = "fix the path or its permissions"
+    if folder.label == "config" and env.get("XDG_CONFIG_HOME"):
+        return (f"XDG_CONFIG_HOME={env['XDG_CONFIG_HOME']}: {folder.path}",
+                "point XDG_CONFIG_HOME at a folder you can read, or unset it")
+    if folder.label == "config":
+        return f"the config folder {folder.path}", fix
+    return f"{folder.label} {folder.path}", fix
+
+
+class Walker:
+    """Finds ``*.toml`` files under folders without following links out of them.
+
+    Only a bounded depth is read and each real folder once, so a link to ``/``, a loop of
+    links or ``/proc`` cannot stall a run. What is skipped is kept in ``notes``.
+    """
+
+    def __init__(self) -> None:
+        self.notes: list[str] = []
+        self._seen: set[tuple[int, int]] = set()
+
+    def top(self, folder: Folder, env: Mapping[str, str]) -> list[CalendarFile]:
+        """Every calendar file of one search-path folder (a missing one has none)."""
+        if folder.label == "package" or not isinstance(folder.path, Path):
+            return [CalendarFile(item, _display(item)) for item in _walk_package(folder.path)]
+        where, fix = _where(folder, env)
+        try:
+            info = os.stat(folder.path)
+        except FileNotFoundError:
+            if folder.label == "--calendars":
+                raise UsageError(f"--calendars {folder.path}: no such folder") from None
+            if folder.label == ENV_CALENDARS:  # the config folder is usually absent: no note
+                self.notes.append(f"{where}: no such folder; skipped")
+            return []
+        except OSError as exc:
+            raise FileAccessError(f"{where}: cannot use it as a calendars folder "
+                                  f"({exc.strerror or exc}); {fix}") from None
+        if folder.label == "--calendars" and stat.S_ISREG(info.st_mode):
+            return [CalendarFile(folder.path, str(folder.path))]
+        if not stat.S_ISDIR(info.st_mode):
+            raise FileAccessError(f"{where}: not a folder; {fix}")
+        return self.walk(folder.path, where)
+
+    def walk(self, root: Path, where: str) -> list[CalendarFile]:
+        found: list[CalendarFile] = []
+        self._seen = set()  # per top folder: one folder may rightly be named twice
+        self._into(root, os.path.realpath(root), 0, where, found)
+        return found
+
+    def _into(self, path: Path, inside: str, depth: int, where: str,
+              found: list[CalendarFile]) -> None:
+        try:
+            info = os.stat(path)
+            if (info.st_dev, info.st_ino) in self._seen:
+                return
+            self._seen.add((info.st_dev, info.st_ino))
+            with os.scandir(path) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)
+        except OSError as exc:
+            raise FileAccessError(f"{path}: cannot read this folder ({exc.strerror or exc}), found "
+                                  f"under {where}; fix its permissions or move it") from None
+        for entry in entries:
+            child = Path(entry.path)
+            if self._is_folder(entry, inside):
+                if depth >= MAX_DEPTH:
+                    self.notes.append(f"{child}: deeper than {MAX_DEPTH} folders; not read")
+                else:
+                    self._into(child, inside, depth + 1, where, found)
+            elif entry.name.endswith(".toml"):
+                found.append(CalendarFile(child, str(child)))
+
+    def _is_folder(self, entry: os.DirEntry[str], inside: str) -> bool:
+        """A real folder, or a link to one that stays inside the folder being walked."""
+        try:
+            if not entry.is_dir(follow_symlinks=True):
+                return False
+        except OSError:
+            return False  # a dangling link is read (and reported) if it is named *.toml
+        if not entry.is_symlink():
+            return True
+        target = os.path.realpath(entry.path)
+        if target == inside or target.startswith(inside.rstrip(os.sep) + os.sep):
+            return True
+        self.notes.append(f"{entry.path}: a link to the folder {target}, outside the calendars "
+                          "folder; not followed (link the .toml files themselves instead)")
+        return False
+
+
+def _walk_package(folder: Traversable) -> Iterator[Traversable]:
+    """The shipped calendars: ours, so a plain walk (they may sit inside a zip)."""
     for child in sorted(folder.iterdir(), key=lambda item: item.name):
         if child.is_dir():
-            yield from _walk(child)
+            yield from _walk_package(child)
         elif child.name.endswith(".toml"):
             yield child
 
 
-def calendar_files(folders: Sequence[Folder]) -> list[tuple[Traversable | Path, str]]:
-    files: list[tuple[Traversable | Path, str]] = []
-    for folder in folders:
-        if folder.label == "--calendars" and isinstance(folder.path, Path):
-            if not folder.path.exists():
-                raise UsageError(f"--calendars {folder.path}: no such folder")
-            if folder.path.is_file():
-                files.append((folder.path, str(folder.path)))
-                continue
-        files.extend((item, _display(item, folder)) for item in _walk(folder.path))
-    return files
-
-
-def _display(item: Traversable | Path, folder: Folder) -> str:
-    """How messages name a file: the package's own as in the repository (calendars/...)."""
+def _display(item: Traversable) -> str:
+    """How messages name a shipped file: as in the repository (calendars/...)."""
     text = str(item)
     marker = f"{os.sep}calendars{os.sep}"
-    if folder.label == "package" and marker in text:
+    if marker in text:
         return "calendars/" + text.rsplit(marker, 1)[1].replace(os.sep, "/")
     return text
 
 
+def expand_paths(paths: Sequence[Path], walker: Walker) -> list[CalendarFile]:
+    """``check FILE...``: files as given, folders walked like the search path's."""
+    found: list[CalendarFile] = []
+    for path in paths:
+        try:
+            info = os.stat(path)
+        except FileNotFoundError:
+            raise FileAccessError(f"{path}: no such file or folder; give a calendar file "
+                                  "or a folder of them") from None
+        except OSError as exc:
+            raise FileAccessError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        if stat.S_ISDIR(info.st_mode):
+            found.extend(walker.walk(path, str(path)))
+        else:
+            found.append(CalendarFile(path, str(path)))  # read_text says if it is no file
+    return found
+
+
+def _read_path(path: Path, origin: str) -> bytes:
+    """At most MAX_BYTES of a regular file.
+
+    Checked before opening, so no device is opened, and again on the open file: O_NONBLOCK
+    keeps a FIFO swapped in between from blocking the open.
+    """
+    fd = -1
+    try:
+        if stat.S_ISREG(os.stat(path).st_mode):
+            fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
+        if fd < 0 or not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise FileAccessError(f"{origin}: not a regular file; a calendar is a .toml file")
+        with os.fdopen(os.dup(fd), "rb") as stream:
+            data = stream.read(MAX_BYTES + 1)
+    finally:
+        if fd >= 0:
+            os.close(fd)
+    if len(data) > MAX_BYTES:
+        raise CalendarError(f"{origin}: larger than {MAX_BYTES // (1024 * 1024)} MiB; a "
+                            "calendar is a few KiB, so this is not one")
+    return data
+
+
 def read_text(item: Traversable | Path, origin: str) -> str:
     try:
-        return item.read_text(encoding="utf-8")
+        data = _read_path(item, origin) if isinstance(item, Path) else item.read_bytes()
+        return data.decode("utf-8")
     except UnicodeDecodeError:
         raise CalendarError(f"{origin}: not UTF-8 text; save the file as UTF-8") from None
     except OSError as exc:
         raise FileAccessError(f"{origin}: cannot read ({exc.strerror or exc})") from None
 
 
-def load_file(path: Path) -> tuple[Calendar | None, list[ZinkoopError]]:
-    """One file, for 'check FILE': the calendar and its problems."""
-    origin = str(path)
+def load_file(found: CalendarFile) -> tuple[Calendar | None, list[ZinkoopError]]:
+    """One file: the calendar (if it could be read at all) and its problems."""
     try:
-        text = read_text(path, origin)
+        text = read_text(found.path, found.origin)
     except ZinkoopError as exc:
         return None, [exc]
-    calendar, problems = parse_calendar(text, origin)
+    calendar, problems = parse_calendar(text, found.origin)
     return calendar, list(problems)
 
 
@@ -109,25 +256,44 @@ class Catalog:
     def __init__(self) -> None:
         self.calendars: dict[str, Calendar] = {}
         self.problems: list[ZinkoopError] = []
+        self.notes: list[str] = []  # what was skipped on the way; 'check' shows them
 
     @classmethod
     def load(
         cls, extra: Sequence[Path] = (), env: Mapping[str, str] | None = None
     ) -> Catalog:
-        catalog = cls()
-        for item, origin in calendar_files(search_path(extra, env)):
-            try:
-                text = read_text(item, origin)
-            except ZinkoopError as exc:
-                catalog.problems.append(exc)
-                continue
-            calendar, problems = parse_calendar(text, origin)
+        env = os.environ if env is None else env
+        catalog, walker = cls(), Walker()
+        files = [found for folder in search_path(extra, env) for found in walker.top(folder, env)]
+        for found in files:
+            calendar, problems = load_file(found)
             catalog.problems.extend(problems)
             if calendar is not None:
                 catalog.calendars[calendar.id] = calendar
+        catalog.notes.extend(walker.notes)
         for calendar in catalog.calendars.values():
             catalog.problems.extend(catalog.link_problems(calendar))
         return catalog
+
+    def check_files(self, paths: Sequence[Path]) -> tuple[int, list[ZinkoopError]]:
+        """``check FILE...``: how many calendars are sound, and every problem found.
+
+        A sound file joins the catalog, so its links are checked as if it were installed
+        beside the other files given.
+        """
+        walker = Walker()
+        problems: list[ZinkoopError] = []
+        checked: list[Calendar] = []
+        for found in expand_paths(paths, walker):
+            calendar, found_problems = load_file(found)
+            problems.extend(found_problems)
+            if calendar is not None and not found_problems:
+                self.calendars[calendar.id] = calendar
+                checked.append(calendar)
+        self.notes.extend(walker.notes)
+        for calendar in checked:
+            problems.extend(self.link_problems(calendar))
+        return len(checked), problems
 
     def raise_problems(self) -> None:
         """Stop with the first problem: a command must not work from a broken calendar."""
