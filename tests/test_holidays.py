@@ -185,3 +185,38 @@ def test_working_days_keep_order(day: date, count: int) -> None:
     later = add_working_days(day, count)
     assert later >= day
     assert count == 0 or is_working_day(later)
+
+
+def test_art_2_counting_an_unconfirmed_day_is_marked() -> None:
+    # Wednesday 20 May 2020 + 3 days = Saturday 23 May; Monday 25 May leaves two working days
+    # only if Friday 22 May (unconfirmed) counts. A decree would make it Tuesday 26 May.
+    assert atw_extend(date(2020, 5, 20), date(2020, 5, 23)) == date(2020, 5, 25)
+    assert not holidays.crosses_unconfirmed(date(2020, 5, 23), date(2020, 5, 25))
+    assert holidays.atw_marked(date(2020, 5, 20), date(2020, 5, 23), "after")
+
+
+@pytest.mark.parametrize(
+    ("anchor", "raw", "direction", "marked"),
+    [
+        (date(2020, 4, 9), date(2020, 5, 21), "after", True),  # six weeks end on Hemelvaart
+        (date(2020, 6, 18), date(2020, 5, 4), "before", True),  # back onto Monday 4 May 2020
+        (date(2026, 4, 2), date(2026, 5, 14), "after", False),  # 15 May 2026 is decreed
+        (date(2020, 9, 1), date(2020, 10, 13), "after", False),  # no unconfirmed day near
+    ],
+)
+def test_atw_marked(anchor: date, raw: date, direction: str, marked: bool) -> None:
+    assert holidays.atw_marked(anchor, raw, direction) == marked
+
+
+def test_workdays_counted_through_an_unconfirmed_day_are_marked() -> None:
+    assert holidays.workdays_marked(date(2020, 5, 20), 2)  # counts Friday 22 May 2020
+    assert holidays.workdays_marked(date(2020, 5, 26), -2)  # skips it
+    assert not holidays.workdays_marked(date(2026, 5, 13), 2)  # 15 May 2026 is decreed
+    assert not holidays.workdays_marked(date(2020, 5, 20), 0)
+
+
+@given(days, st.integers(min_value=0, max_value=30))
+def test_forward_results_never_later_than_with_a_decree(end: date, length: int) -> None:
+    # The safe side: treating unconfirmed days as decreed can only make a term end later.
+    anchor = end - timedelta(days=length)
+    assert holidays._extend(anchor, end, holidays._is_working_day_back) >= atw_extend(anchor, end)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import NamedTuple
@@ -215,15 +216,28 @@ def add_working_days(day: date, count: int) -> date:
     return day
 
 
-def working_days_between(start: date, end: date) -> int:
+def working_days_between(start: date, end: date,
+                         counts: Callable[[date], bool] = is_working_day) -> int:
     """Working days in the term that runs from the day after ``start`` through ``end``."""
     count = 0
     day = start
     while day < end:
         day += timedelta(days=1)
-        if is_working_day(day):
+        if counts(day):
             count += 1
     return count
+
+
+def _extend(anchor: date, end: date, counts: Callable[[date], bool]) -> date:
+    moved = end
+    while not counts(moved):
+        moved += timedelta(days=1)
+    if (end - anchor).days >= 3:
+        while working_days_between(anchor, moved, counts) < 2:
+            moved += timedelta(days=1)
+            while not counts(moved):
+                moved += timedelta(days=1)
+    return moved
 
 
 def atw_extend(anchor: date, end: date) -> date:
@@ -232,10 +246,28 @@ def atw_extend(anchor: date, end: date) -> date:
     Art. 1: a term that ends on a Saturday, Sunday or holiday runs through the next
     working day. Art. 2: a term of at least three days is extended, if needed, so that
     it holds at least two working days. Unconfirmed days count as working days (the
-    earlier end); ``crosses_unconfirmed(end, result)`` tells when that may matter.
+    earlier end); ``atw_marked`` tells when that may matter.
     """
-    moved = next_working_day(end)
-    if (end - anchor).days >= 3:
-        while working_days_between(anchor, moved) < 2:
-            moved = next_working_day(moved + timedelta(days=1))
-    return moved
+    return _extend(anchor, end, is_working_day)
+
+
+def atw_marked(anchor: date, raw: date, direction: str) -> bool:
+    """Whether the Atw move of a term (``after`` or ``before`` ``anchor``, computed to end on
+    ``raw``) passes or ends on an unconfirmed day, or would end later if its unconfirmed days
+    were decreed (art. 2 counting one as a working day): then it carries ``UNCONFIRMED_MARK``.
+    """
+    if direction == "after":
+        moved = atw_extend(anchor, raw)
+        return crosses_unconfirmed(raw, moved) or _extend(anchor, raw, _is_working_day_back) \
+            != moved
+    return crosses_unconfirmed(raw, previous_working_day(raw))
+
+
+def workdays_marked(anchor: date, count: int) -> bool:
+    """Whether ``add_working_days(anchor, count)`` counted through or landed on an unconfirmed
+    day (forward it counts as a working day; back it is skipped): then it is marked too."""
+    if count == 0:
+        return False
+    result = add_working_days(anchor, count)
+    step = timedelta(days=1 if count > 0 else -1)
+    return crosses_unconfirmed(anchor + step, result)
