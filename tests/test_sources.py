@@ -206,12 +206,27 @@ MSZ_2027 = Source(
             "bij een aanvraag in 2026 voor 2027 per 1 januari 2027", Relative,
             due="2027-01-01", condition="niet-gecontracteerd", section="5.3",
             given={"aanvraag": "2026-10-10"}),
+        # "aanvraag in 2026 of 2027": the last month of aanvraag the policy covers is December
+        # 2027; a later aanvraag gets no later day than that (not_after).
+        Pin(ZZ_MSZ, "ingangsdatum-zorgovereenkomst",
+            "per de eerste kalenderdag van de maand van aanvraag",
+            "bij een aanvraag in 2027 voor 2027 per de eerste kalenderdag van de maand",
+            Relative, due="2027-12-01", condition="niet-gecontracteerd", section="5.3",
+            given={"aanvraag": "2027-12-10"}),
+        Pin(ZZ_MSZ, "ingangsdatum-zorgovereenkomst",
+            "per de eerste kalenderdag van de maand van aanvraag",
+            "bij een aanvraag in 2027 voor 2027 per de eerste kalenderdag van de maand",
+            Relative, due="2027-12-01", condition="niet-gecontracteerd", section="5.3",
+            given={"aanvraag": "2028-02-10"}),
         Pin(ZZ_MSZ, "ondertekening-zorgovereenkomst", "binnen zes weken na de dag van ontvangst",
             "binnen zes weken na de dag van ontvangst", Relative, status="unresolved",
             section="5.3"),
         Pin(ZZ_MSZ, "ondertekening-zorgovereenkomst", "binnen zes weken na de dag van ontvangst",
             "binnen zes weken na de dag van ontvangst", Relative, due="2026-10-26",
             section="5.3", given={"ontvangst": "2026-09-14"}),
+        # 6.1 Bepalen van de tarieven
+        Pin(ZZ_MSZ, "reele-marktconforme-prijzen", "wil in 2027 reële en marktconforme prijzen",
+            "in 2027", Period, due="2027-12-31", first="2027-01-01", section="6.1"),
         # Bijlage 1, Dialysecentra: the document names no day the two years run from.
         Pin(ZZ_MSZ, "hkz-certificering-dialysecentrum", "binnen twee jaar HKZ gecertificeerd",
             "binnen twee jaar", Relative, status="unresolved", condition="dialysecentrum",
@@ -240,6 +255,10 @@ ALGEMEEN_2027 = Source(
         # Bijlage 2, ambitie 6 (Thuisarts): "Structurele inbedding en Zvw-financiering per 2027"
         Pin(ZZ_ALGEMEEN, None, "Zvw-financiering", "per 2027", Start, due="2027-01-01",
             section="Bijlage 2"),
+        # Bijlage 2, ambitie 3: the hybrid dispensing of medication purchased for 2027.
+        Pin(ZZ_ALGEMEEN, "hybride-medicatieaanreiking",
+            "kopen voor 2027 de hybride medicatieaanreiking in", "voor 2027", Period,
+            due="2027-12-31", first="2027-01-01", section="Bijlage 2"),
     ),
 )
 
@@ -282,6 +301,14 @@ ZK_AMBULANCE_2024 = Source(
         Pin(ZK_AMBULANCE, "regionale-afspraken",
             "In 2023 en verder gaan we hier nog meer op inzetten", "In 2023 en verder",
             Start, due="2023-01-01", section="Onze visie"),
+        # "gedurende het jaar": the contract year, 2024 ("het lopende contractjaar").
+        Pin(ZK_AMBULANCE, "budgetsturing-gesprekken",
+            "reguliere inkoop- en monitoringsgesprekken gedurende het jaar",
+            "gedurende het jaar", Period, due="2024-12-31", first="2024-01-01",
+            section="Tarieven en volume"),
+        Pin(ZK_AMBULANCE, "aanvullingen-inkoopbeleid", "later aanvullingen of wijzigingen",
+            "Het is mogelijk dat hierop later aanvullingen of wijzigingen komen.", Continuous,
+            status="undated", section="Aanvullingen en wijzigingen"),
         Pin(ZK_AMBULANCE, "controlejaarplan",
             "Wij publiceren jaarlijks het Algemeen Controlejaarplan Zvw", "jaarlijks",
             Recurring, status="undated", section="Naleving en controle"),
