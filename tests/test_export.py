@@ -164,7 +164,7 @@ def test_months_and_periods(msz: bytes) -> None:
 def test_left_out_entries_are_listed_on_stderr(run: Runner, tmp_path: Path) -> None:
     result = run(*MSZ, "-o", str(tmp_path / "x.ics"))
     assert result.code == 0
-    assert "19 events; left out 3 without a date" in result.err
+    assert "21 events; left out 3 without a date" in result.err
     assert "ondertekening-zorgovereenkomst: needs --on ontvangst=YYYY-MM-DD" in result.err
     assert result.out == ""
     quiet = run(*MSZ, "-o", str(tmp_path / "y.ics"), "--quiet")
@@ -177,7 +177,7 @@ def test_standard_output_is_the_same_bytes(msz: bytes) -> None:
                           capture_output=True, check=False)
     assert done.returncode == 0
     assert done.stdout == msz
-    assert b"20 events" in done.stderr
+    assert b"22 events" in done.stderr
 
 
 def test_sequence_rises_only_for_changed_events(run: Runner, tmp_path: Path) -> None:
