@@ -6,7 +6,6 @@ from datetime import date
 from typing import Literal
 
 Lang = Literal["nl", "en"]
-LANGS: tuple[Lang, ...] = ("nl", "en")
 
 MONTHS: dict[Lang, tuple[str, ...]] = {
     "nl": (

@@ -62,7 +62,7 @@ def contract_document(contract: Contract, deadlines: Sequence[ContractDeadline])
         "care_type": contract.care_type,
         "year": contract.year,
         "calendar": contract.calendar,
-        "events": {name: day.isoformat() for name, day in sorted(contract.events.items())},
+        "events": {name: day.isoformat() for name, day in sorted(contract.given.items())},
         "deadlines": [deadline_document(deadline) for deadline in deadlines],
     }
 
@@ -129,7 +129,7 @@ def contracts_lines(tracked: Sequence[Tracked], lang: Lang, width: int) -> list[
             head.append(f"AGB {contract.agb}")
         head.append(f"{contract.care_type} {contract.year}")
         head.extend(f"{name} {format_day(day, lang, weekday=False)}"
-                    for name, day in sorted(contract.events.items()))
+                    for name, day in sorted(contract.given.items()))
         lines.append([(_cut(" · ".join(head), width), "bold")])
         if not deadlines:
             lines.append([("    " + _cut(NO_DEADLINES[lang], width - 4), "dim")])

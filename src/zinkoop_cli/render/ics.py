@@ -138,10 +138,10 @@ def exported(rows: Iterable[Row]) -> tuple[list[Row], list[Row]]:
 def contract_text(contract: Contract, lang: Lang) -> str:
     """The description's lines on whose deadline it is (a tracked contract's)."""
     agb = f" (AGB {contract.agb})" if contract.agb else ""
-    events = ", ".join(f"{name} {format_long_day(day, lang)}"
-                       for name, day in sorted(contract.events.items()))
+    given = ", ".join(f"{name} {format_long_day(day, lang)}"
+                      for name, day in sorted(contract.given.items()))
     return (f"{word(lang, 'provider')}: {contract.provider}{agb}\n"
-            f"{word(lang, 'contract')}: {contract.id} ({events})\n")
+            f"{word(lang, 'contract')}: {contract.id} ({given})\n")
 
 
 def event_of(

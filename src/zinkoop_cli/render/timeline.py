@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from datetime import date
 
 from zinkoop_cli.core.lang import Lang, format_day, format_long_day, word
-from zinkoop_cli.core.model import Calendar, EventDef
+from zinkoop_cli.core.model import Calendar
 from zinkoop_cli.core.resolve import Row
 from zinkoop_cli.render.view import view
 
@@ -121,7 +121,6 @@ def timeline_lines(
     rows: Sequence[Row],
     today: date,
     lang: Lang,
-    events: Mapping[str, EventDef],
     width: int = 80,
 ) -> list[Line]:
     """The timeline as styled lines, grouped by month; ``width`` picks the layout.
@@ -145,7 +144,7 @@ def timeline_lines(
     marked = False
     group = None
     for row in rows:
-        shown = view(row, lang, events)
+        shown = view(row, lang)
         if shown.group != group:
             if group is not None:
                 table.append(("", [], None))
