@@ -9,10 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import TODAY, Runner
 from zinkoop_cli.core.contracts import NewContract, plan
 from zinkoop_cli.errors import DataError, FileAccessError
 from zinkoop_cli.loading import ledger_sqlite as ledger_module
 from zinkoop_cli.loading.catalog import Catalog
+from zinkoop_cli.loading.ledger import EmptyLedger, open_ledger
 from zinkoop_cli.loading.ledger_sqlite import SCHEMA_VERSION, SqliteLedger
 from zinkoop_cli.loading.paths import ledger_location
 
@@ -197,3 +199,59 @@ def test_an_empty_file_is_an_empty_ledger(tmp_path: Path) -> None:
     path.touch()
     assert SqliteLedger(path).contracts() == []
     assert SqliteLedger(path).upsert([new()]) == ([1], 1)
+
+
+@pytest.mark.parametrize("url", ["postgresql://inkoop:geheim@db.example.nl/zinkoop",
+                                 "postgres://inkoop:geheim@db/zinkoop"])
+def test_a_postgresql_url_is_refused_and_its_password_never_shown(
+        run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, url: str) -> None:
+    monkeypatch.chdir(tmp_path)
+    for args in (("track", "add", "msz", "2027", "--provider", "A", "--ledger", url),
+                 ("track", "list", "--ledger", url), ("warn", "--ledger", url)):
+        result = run(*args)
+        assert (result.code, result.err.count("\n")) == (2, 1), result.err
+        assert "PostgreSQL ledgers are not supported yet" in result.err
+        assert "geheim" not in result.err
+    monkeypatch.setenv("ZINKOOP_LEDGER", url)
+    result = run("track", "list")
+    assert result.code == 2
+    assert "ZINKOOP_LEDGER: PostgreSQL" in result.err
+    assert list(tmp_path.iterdir()) == [], "a URL must never become a folder"
+
+
+def test_a_url_of_another_scheme_is_refused(run: Runner, tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run("track", "add", "msz", "2027", "--provider", "A", "--ledger",
+                 "http://example.nl/ledger")
+    assert result.code == 2
+    assert "http:// is not a kind of ledger zinkoop knows" in result.err
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("command", [("warn",), ("track", "list"),
+                                     ("track", "add", "msz", "2027", "--provider", "A")])
+def test_an_unusable_data_folder_is_one_line_exit_4(
+        run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        command: tuple[str, ...]) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("", encoding="utf-8")
+    long_name = str(tmp_path / ("x" * 300) / "ledger.db")
+    for variable, value in (("XDG_DATA_HOME", str(blocker)), ("ZINKOOP_LEDGER", long_name),
+                            ("ZINKOOP_LEDGER", "~nosuchuser-zinkoop/ledger.db"),
+                            ("ZINKOOP_LEDGER", str(blocker / "ledger.db"))):
+        monkeypatch.setenv(variable, value)
+        result = run(*command, "--today", TODAY) if command == ("warn",) else run(*command)
+        assert (result.code, result.err.count("\n")) == (4, 1), (variable, value, result.err)
+        assert result.err.startswith("zinkoop: ")
+        monkeypatch.delenv(variable)
+
+
+def test_open_ledger_reads_a_missing_ledger_without_sqlite(tmp_path: Path) -> None:
+    store = open_ledger(str(tmp_path / "none.db"), {}, write=False)
+    assert isinstance(store, EmptyLedger)
+    assert store.contracts() == []
+    with pytest.raises(DataError, match="no contract 3; contracts: none"):
+        store.contract(3)
+    assert not (tmp_path / "none.db").exists()
+    assert isinstance(open_ledger(str(tmp_path / "none.db"), {}, write=True), SqliteLedger)

@@ -115,21 +115,8 @@ class SqliteLedger:
                 raise FileAccessError(
                     f"ledger {self.path}: cannot create its folder ({exc.strerror or exc}); "
                     "choose another --ledger") from None
-        # isolation_level=None: we issue BEGIN ourselves, so that a write takes the lock
-        # at its start (BEGIN IMMEDIATE) and waits for it rather than failing half-way.
-        if self.read_only:
-            connection = sqlite3.connect(self.path.absolute().as_uri() + "?mode=ro",
-                                         uri=True, timeout=BUSY_TIMEOUT_S,
-                                         isolation_level=None)
-        else:
-            connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S,
-                                         isolation_level=None)
+        connection, version, tables = self._connection()
         try:
-            connection.execute("PRAGMA foreign_keys = ON")
-            # One snapshot, so that a schema another process commits in between does not
-            # look like a foreign database.
-            with _transaction(connection, write=False):
-                version, tables = _version_and_tables(connection)
             if version > SCHEMA_VERSION:
                 raise DataError(
                     f"ledger {self.path}: schema version {version} is newer than this zinkoop "
@@ -147,6 +134,37 @@ class SqliteLedger:
             connection.close()
             raise
         return connection
+
+    def _connection(self, *, immutable: bool = False) -> tuple[sqlite3.Connection, int, int]:
+        """A connection with the schema version and table count read in one snapshot, so
+        that a schema another process commits in between does not look foreign."""
+        # isolation_level=None: we issue BEGIN ourselves, so that a write takes the lock
+        # at its start (BEGIN IMMEDIATE) and waits for it rather than failing half-way.
+        if self.read_only:
+            flags = "?mode=ro&immutable=1" if immutable else "?mode=ro"
+            connection = sqlite3.connect(self.path.absolute().as_uri() + flags, uri=True,
+                                         timeout=BUSY_TIMEOUT_S, isolation_level=None)
+        else:
+            connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S,
+                                         isolation_level=None)
+        try:
+            connection.execute("PRAGMA foreign_keys = ON")
+            with _transaction(connection, write=False):
+                version, tables = _version_and_tables(connection)
+        except sqlite3.OperationalError as exc:
+            connection.close()
+            # Reading a WAL ledger needs its -shm file, which a user who may only read the
+            # file and its folder cannot create. With no -wal file every change is in the
+            # ledger itself, so it can be read as it stands (immutable: no shared memory).
+            wal = self.path.with_name(self.path.name + "-wal")
+            if (self.read_only and not immutable and "readonly" in str(exc)
+                    and not wal.exists()):
+                return self._connection(immutable=True)
+            raise
+        except BaseException:
+            connection.close()
+            raise
+        return connection, version, tables
 
     def _foreign(self) -> DataError:
         return DataError(f"ledger {self.path}: not a zinkoop ledger (it has tables but no "
