@@ -6,9 +6,10 @@ import csv
 import io
 from collections.abc import Iterable
 
-from zinkoop_cli.core.lang import Lang, word
+from zinkoop_cli.core.lang import Lang
 from zinkoop_cli.core.resolve import Row
 from zinkoop_cli.render.jsonout import entry_document
+from zinkoop_cli.render.words import HEADERS, word
 
 COLUMNS = ("id", "calendar", "date", "when", "status", "days_left", "activity", "party",
            "section", "condition", "rule")
@@ -34,10 +35,7 @@ def _md(text: str) -> str:
 
 def timeline_markdown(rows: Iterable[Row], lang: Lang) -> str:
     columns = ("when", "days_left", "status", "activity", "party", "section", "condition")
-    titles = {
-        "nl": ("Datum", "Dagen", "Status", "Activiteit", "Wie", "§", "Voorwaarde"),
-        "en": ("Date", "Days", "Status", "Activity", "Who", "§", "Condition"),
-    }[lang]
+    titles = HEADERS[lang]
     lines = ["| " + " | ".join(titles) + " |", "|" + "|".join("---" for _ in titles) + "|"]
     for row in rows:
         document = entry_document(row, lang)

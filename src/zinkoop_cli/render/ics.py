@@ -19,11 +19,12 @@ from icalendar import Alarm, Event
 from icalendar import Calendar as ICalendar
 
 from zinkoop_cli.core.contracts import Contract, ContractDeadline
-from zinkoop_cli.core.describe import when_text
-from zinkoop_cli.core.lang import Lang, format_day, format_long_day, word
+from zinkoop_cli.core.lang import Lang
 from zinkoop_cli.core.model import Calendar, Day, Period, Span, Start
 from zinkoop_cli.core.resolve import Row
+from zinkoop_cli.render.describe import when_text
 from zinkoop_cli.render.view import mark_of, rule_of
+from zinkoop_cli.render.words import format_day, format_long_day, word
 
 TIMEZONE = "Europe/Amsterdam"
 PRODID = "-//zinkoop//zinkoop zorginkoop deadlines//NL"

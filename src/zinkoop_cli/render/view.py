@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from zinkoop_cli.core.describe import rule_text, when_text
-from zinkoop_cli.core.lang import MONTHS, Lang, format_day, holiday_label, word
+from zinkoop_cli.core.lang import Lang
 from zinkoop_cli.core.model import Day, Recurring, Relative
 from zinkoop_cli.core.resolve import Row
+from zinkoop_cli.render.describe import rule_text, when_text
+from zinkoop_cli.render.words import MONTHS, format_day, holiday_label, word
 
 
 class RowView(NamedTuple):

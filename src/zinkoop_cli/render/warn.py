@@ -8,45 +8,20 @@ from typing import Any
 
 from zinkoop_cli.core.contracts import Contract
 from zinkoop_cli.core.due import Alert
-from zinkoop_cli.core.lang import Lang, format_day
+from zinkoop_cli.core.lang import Lang
 from zinkoop_cli.core.model import Calendar, Relative, Span
 from zinkoop_cli.core.resolve import Row
 from zinkoop_cli.render.jsonout import calendar_summary, entry_document
 from zinkoop_cli.render.view import view
+from zinkoop_cli.render.words import WARN, format_day
 
 Line = list[tuple[str, str | None]]
 
-WORDS: dict[Lang, dict[str, str]] = {
-    "nl": {
-        "today": "vandaag",
-        "day": "{n} dag",
-        "days": "{n} dagen",
-        "deadline": "deadline",
-        "deadlines": "deadlines",
-        "first": "eerste",
-        "late_day": "{n} dag te laat",
-        "late_days": "{n} dagen te laat",
-        "overdue": "te laat",
-        "contract": "contract",
-    },
-    "en": {
-        "today": "today",
-        "day": "{n} day",
-        "days": "{n} days",
-        "deadline": "deadline",
-        "deadlines": "deadlines",
-        "first": "first",
-        "late_day": "{n} day overdue",
-        "late_days": "{n} days overdue",
-        "overdue": "overdue",
-        "contract": "contract",
-    },
-}
 GAP = "  "
 
 
 def days_left(left: int, lang: Lang) -> str:
-    words = WORDS[lang]
+    words = WARN[lang]
     if left == 0:
         return words["today"]
     if left < 0:
@@ -62,7 +37,7 @@ def care_label(calendar: Calendar, with_publisher: bool) -> str:
 def provider_text(contract: Contract, lang: Lang) -> str:
     """Whose deadline it is: the provider, its AGB code, and the number for `track done`."""
     agb = f", AGB {contract.agb}" if contract.agb else ""
-    return f"{contract.provider} ({WORDS[lang]['contract']} {contract.id}{agb}): "
+    return f"{contract.provider} ({WARN[lang]['contract']} {contract.id}{agb}): "
 
 
 def activity_text(row: Row, lang: Lang) -> str:
@@ -126,7 +101,7 @@ def plain(lines: Sequence[Line]) -> str:
 def subject(items: Sequence[Alert], lang: Lang) -> str:
     """``zinkoop: 3 deadlines, eerste wo 11 nov 2026``: the count and the nearest day to come
     (``2 te laat`` in front when contracts' deadlines have passed)."""
-    words = WORDS[lang]
+    words = WARN[lang]
     late = sum(1 for item in items if item.overdue)
     coming = [item.row.date for item in items if not item.overdue and item.row.date]
     head = f"zinkoop: {late} {words['overdue']}" if late else "zinkoop:"

@@ -4,18 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from zinkoop_cli.core.lang import (
-    DIRECTIONS,
-    MONTHS,
-    PARTS,
-    QUARTER,
-    SEASONS,
-    Lang,
-    format_day,
-    format_long_day,
-    unit_name,
-    word,
-)
+from zinkoop_cli.core.lang import Lang
 from zinkoop_cli.core.model import (
     Continuous,
     Day,
@@ -26,6 +15,17 @@ from zinkoop_cli.core.model import (
     Start,
     Undetermined,
     When,
+)
+from zinkoop_cli.render.words import (
+    DIRECTIONS,
+    MONTHS,
+    PARTS,
+    QUARTER,
+    SEASONS,
+    format_day,
+    format_long_day,
+    unit_name,
+    word,
 )
 
 
