@@ -11,8 +11,11 @@ from zinkoop_cli.core.contracts import (
     ContractDeadline,
     DeadlinePlanner,
     agb_problem,
+    plan,
+    to_mark_done,
 )
 from zinkoop_cli.core.model import Calendar
+from zinkoop_cli.errors import DataError
 from zinkoop_cli.loading.catalog import Catalog
 
 TODAY = date(2026, 10, 29)
@@ -111,3 +114,33 @@ def test_atw_moves_a_term_that_ends_on_a_sunday(catalog: Catalog, msz: Calendar)
 ])
 def test_agb_codes_are_eight_digits(code: str, problem: str | None) -> None:
     assert agb_problem(code) == problem
+
+
+def test_plan_works_out_every_contract_and_names_a_missing_calendar(catalog: Catalog) -> None:
+    first = contract({"ontvangst": date(2026, 9, 20)})
+    gone = contract({}, number=2)._replace(calendar="weg/msz-2027")
+    [item] = plan([first], catalog, TODAY)
+    assert item.contract == first
+    assert [d.entry.id for d in item.deadlines] == ["ondertekening-zorgovereenkomst"]
+    with pytest.raises(DataError, match=r"ledger x.db: contract 2 .* calendar 'weg/msz-2027'"):
+        plan([first, gone], catalog, TODAY, where="x.db")
+
+
+def test_a_term_that_runs_off_the_calendar_is_a_data_error(catalog: Catalog) -> None:
+    late = contract({"ontvangst": date(9999, 12, 20)}, number=7)
+    with pytest.raises(DataError, match=r"contract 7 \(Ziekenhuis A\): its deadlines fall "
+                                        r"outside the calendar \(ontvangst=9999-12-20\)"):
+        plan([late], catalog, TODAY)
+
+
+def test_done_marks_the_one_named_or_every_open_one(catalog: Catalog) -> None:
+    given = {"ontvangst": date(2026, 9, 20)}
+    [item] = plan([contract(given)], catalog, TODAY)
+    assert to_mark_done(item, None) == ["ondertekening-zorgovereenkomst"]
+    assert to_mark_done(item, "ondertekening-zorgovereenkomst") == [
+        "ondertekening-zorgovereenkomst"]
+    with pytest.raises(DataError, match="has no deadline 'x'; its deadlines: ondertekening"):
+        to_mark_done(item, "x")
+    [signed] = plan([contract(given, {"ondertekening-zorgovereenkomst": TODAY})], catalog,
+                    TODAY)
+    assert to_mark_done(signed, None) == []
