@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from zinkoop_cli.core.model import Entry
 from zinkoop_cli.errors import UsageError
@@ -14,8 +13,7 @@ if TYPE_CHECKING:
     from zinkoop_cli.core.resolve import Row
 
 
-@dataclass(frozen=True)
-class Selection:
+class Selection(NamedTuple):
     """The options that choose and count rows, passed as one value through every layer."""
 
     atw: bool = False

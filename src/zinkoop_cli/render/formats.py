@@ -8,13 +8,20 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from zinkoop_cli.core.contracts import Tracked
-from zinkoop_cli.core.due import Alert
-from zinkoop_cli.core.lang import Lang
-from zinkoop_cli.core.model import Calendar
-from zinkoop_cli.core.resolve import Row
+if TYPE_CHECKING:
+    # Only for the annotations: `deadlines` must not load the contract and warn modules.
+    from zinkoop_cli.core.contracts import Tracked
+    from zinkoop_cli.core.due import Alert
+    from zinkoop_cli.core.lang import Lang
+    from zinkoop_cli.core.model import Calendar
+    from zinkoop_cli.core.resolve import Row
+
+    TimelineRenderer = Callable[[date, Sequence[Calendar], Sequence[Row], Lang, TextIO], None]
+    AlertRenderer = Callable[[date, Sequence[Calendar], Sequence[Alert], Lang, TextIO], None]
+    ContractsRenderer = Callable[[date, Sequence[Tracked], Lang, TextIO], None]
+    CalendarsRenderer = Callable[[Sequence[Calendar], TextIO], None]
 
 
 def text(out: TextIO, value: str) -> None:
@@ -23,9 +30,6 @@ def text(out: TextIO, value: str) -> None:
 
 
 # -- a timeline: `deadlines` ------------------------------------------------------------
-
-TimelineRenderer = Callable[[date, Sequence[Calendar], Sequence[Row], Lang, TextIO], None]
-
 
 def _timeline_table(today: date, calendars: Sequence[Calendar], rows: Sequence[Row],
                     lang: Lang, out: TextIO) -> None:
@@ -64,9 +68,6 @@ TIMELINE: dict[str, TimelineRenderer] = {
 
 # -- warnings: `warn` -------------------------------------------------------------------
 
-AlertRenderer = Callable[[date, Sequence[Calendar], Sequence[Alert], Lang, TextIO], None]
-
-
 def _alerts_table(today: date, calendars: Sequence[Calendar], alerts: Sequence[Alert],
                   lang: Lang, out: TextIO) -> None:
     from zinkoop_cli.render.terminal import emit
@@ -86,9 +87,6 @@ def _alerts_json(today: date, calendars: Sequence[Calendar], alerts: Sequence[Al
 ALERTS: dict[str, AlertRenderer] = {"table": _alerts_table, "json": _alerts_json}
 
 # -- tracked contracts: `track list` ----------------------------------------------------
-
-ContractsRenderer = Callable[[date, Sequence[Tracked], Lang, TextIO], None]
-
 
 def _contracts_table(today: date, tracked: Sequence[Tracked], lang: Lang, out: TextIO) -> None:
     from zinkoop_cli.render.contracts import contracts_lines
@@ -114,9 +112,6 @@ CONTRACTS: dict[str, ContractsRenderer] = {
 }
 
 # -- calendars: `list` ------------------------------------------------------------------
-
-CalendarsRenderer = Callable[[Sequence[Calendar], TextIO], None]
-
 
 def _calendars_table(calendars: Sequence[Calendar], out: TextIO) -> None:
     from rich.console import Console
