@@ -26,7 +26,6 @@ from zinkoop_cli.cli.options import (
     parse_on,
     today_in_amsterdam,
 )
-from zinkoop_cli.core.resolve import Row
 from zinkoop_cli.core.selection import Selection
 from zinkoop_cli.errors import UsageError
 
@@ -56,21 +55,6 @@ def parse_alarm(text: str) -> Reminder:
         return Reminder(days=amount * (7 if unit == "w" else 1))
     return Reminder(days=None, lead=timedelta(hours=amount) if unit == "h"
                     else timedelta(minutes=amount))
-
-
-def _missing_text(row: Row) -> str:
-    if row.missing:
-        needs = " ".join(f"--on {name}=YYYY-MM-DD" for name in row.missing)
-        return f"needs {needs}"
-    return "the policy gives no date"
-
-
-def _report(target: str, events: int, left_out: list[Row]) -> None:
-    lines = [f"zinkoop: {target}: {events} event{'s' if events != 1 else ''}"]
-    if left_out:
-        lines[0] += f"; left out {len(left_out)} without a date:"
-        lines.extend(f"  {row.key}: {_missing_text(row)}" for row in left_out)
-    sys.stderr.write("\n".join(lines) + "\n")
 
 
 @app.command("export")
@@ -149,7 +133,9 @@ def export(
     for file in files:
         target = save(file)
         if not quiet:
-            _report(target, file.events, file.left_out)
+            from zinkoop_cli.render.ics import export_report
+
+            sys.stderr.write(export_report(target, file.events, file.left_out))
 
 
 def check_targets(output: str, all_calendars: bool, care: str | None, year: str | None) -> None:

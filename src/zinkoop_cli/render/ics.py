@@ -136,6 +136,22 @@ def exported(rows: Iterable[Row]) -> tuple[list[Row], list[Row]]:
     return dated, left_out
 
 
+def _missing_text(row: Row) -> str:
+    if row.missing:
+        needs = " ".join(f"--on {name}=YYYY-MM-DD" for name in row.missing)
+        return f"needs {needs}"
+    return "the policy gives no date"
+
+
+def export_report(target: str, events: int, left_out: Sequence[Row]) -> str:
+    """What export says on stderr: the file, its events, and each entry left out and why."""
+    lines = [f"zinkoop: {target}: {events} event{'s' if events != 1 else ''}"]
+    if left_out:
+        lines[0] += f"; left out {len(left_out)} without a date:"
+        lines.extend(f"  {row.key}: {_missing_text(row)}" for row in left_out)
+    return "\n".join(lines) + "\n"
+
+
 def contract_text(contract: Contract, lang: Lang) -> str:
     """The description's lines on whose deadline it is (a tracked contract's)."""
     agb = f" (AGB {contract.agb})" if contract.agb else ""

@@ -127,6 +127,8 @@ HOLIDAY_NAMES_EN: dict[str, str] = {
 
 # -- labels of rendered output ---------------------------------------------------------
 
+# `zinkoop list` has no --lang: its columns are Dutch, as the calendars are.
+CALENDAR_COLUMNS = ("Uitgever", "Zorgsoort", "Jaar", "Versie", "Regels", "Bron")
 HEADERS: dict[Lang, tuple[str, ...]] = {
     "nl": ("Datum", "Dagen", "Status", "Activiteit", "Wie", "§", "Voorwaarde"),
     "en": ("Date", "Days", "Status", "Activity", "Who", "§", "Condition"),
