@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -59,7 +60,7 @@ def as_nobody(action: Callable[[], object]) -> int:
 
 
 @pytest.fixture
-def read_only_ledger() -> Path:
+def read_only_ledger() -> Iterator[Path]:
     """A ledger file (mode 0444) in a folder (0755) that only root may write."""
     if os.name != "posix" or os.geteuid() != 0:
         pytest.skip("needs root to drop to user nobody")
@@ -68,7 +69,8 @@ def read_only_ledger() -> Path:
     path = folder / "ledger.db"
     stored(path)
     path.chmod(0o444)
-    return path
+    yield path
+    shutil.rmtree(folder)
 
 
 def test_a_ledger_the_user_may_only_read_can_be_read(read_only_ledger: Path) -> None:
