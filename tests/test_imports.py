@@ -23,8 +23,62 @@ def imported_modules(path: Path) -> set[str]:
     return names
 
 
-@pytest.mark.parametrize("folder", ["core", "loading"])
-def test_core_and_loading_import_no_framework(folder: str) -> None:
+# Each layer and the layers it must never import (errors.py is shared by all). Render
+# turns core values into text, JSON or iCalendar: it reads no files and no ledger, so it
+# imports core only, never loading.
+LAYERS = ("core", "loading", "render", "app", "cli")
+FORBIDDEN: dict[str, set[str]] = {
+    "core": {"loading", "render", "app", "cli"},
+    "loading": {"render", "app", "cli"},
+    "render": {"loading", "app", "cli"},
+    "app": {"cli"},
+    "cli": set(),
+}
+
+
+def zinkoop_layers(path: Path) -> set[str]:
+    """The layers a file imports from, anywhere in it (also inside functions and
+    TYPE_CHECKING blocks)."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        names: list[str] = []
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            if node.level:
+                raise AssertionError(f"{path}: relative import; write zinkoop_cli.…")
+            names = [node.module] + [f"{node.module}.{alias.name}" for alias in node.names]
+        for name in names:
+            parts = name.split(".")
+            if parts[0] == "zinkoop_cli" and len(parts) > 1 and parts[1] in LAYERS:
+                found.add(parts[1])
+    return found
+
+
+def test_every_layer_folder_is_checked() -> None:
+    folders = {p.name for p in PACKAGE.iterdir() if p.is_dir() and (p / "__init__.py").exists()}
+    assert folders == set(LAYERS)
+
+
+@pytest.mark.parametrize("layer", LAYERS)
+def test_imports_run_one_way(layer: str) -> None:
+    """core <- loading, render <- app <- cli, checked file by file."""
+    files = sorted((PACKAGE / layer).glob("*.py"))
+    assert files
+    for path in files:
+        wrong = zinkoop_layers(path) & FORBIDDEN[layer]
+        assert not wrong, f"{path.relative_to(PACKAGE)} imports from {sorted(wrong)}"
+
+
+def test_the_shared_modules_import_no_layer() -> None:
+    for path in PACKAGE.glob("*.py"):
+        if path.name in ("__main__.py",):
+            continue  # the entry point starts the CLI
+        assert not zinkoop_layers(path), path
+
+
+@pytest.mark.parametrize("folder", ["core", "loading", "app"])
+def test_core_loading_and_app_import_no_framework(folder: str) -> None:
     for path in (PACKAGE / folder).glob("*.py"):
         assert not imported_modules(path) & set(HEAVY), path
     assert not imported_modules(PACKAGE / "errors.py") & set(HEAVY)

@@ -9,11 +9,18 @@ from pathlib import Path
 
 import pytest
 
-from zinkoop_cli.core.contracts import NewContract
+from tests.conftest import TODAY, Runner
+from zinkoop_cli.core.contracts import NewContract, plan
 from zinkoop_cli.errors import DataError, FileAccessError
-from zinkoop_cli.loading import ledger as ledger_module
+from zinkoop_cli.loading import ledger_sqlite as ledger_module
 from zinkoop_cli.loading.catalog import Catalog
-from zinkoop_cli.loading.ledger import SCHEMA_VERSION, Ledger, ledger_path
+from zinkoop_cli.loading.ledger import EmptyLedger, open_ledger
+from zinkoop_cli.loading.ledger_sqlite import SCHEMA_VERSION, SqliteLedger
+from zinkoop_cli.loading.paths import ledger_location
+
+
+def ledger_path(given: str | None, env: dict[str, str]) -> Path:
+    return ledger_location(given, env)[1]
 
 MSZ = "zorg-en-zekerheid/msz-2027"
 
@@ -24,8 +31,8 @@ def new(provider: str = "Ziekenhuis A", agb: str | None = None,
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Ledger:
-    return Ledger(tmp_path / "sub" / "ledger.db")
+def store(tmp_path: Path) -> SqliteLedger:
+    return SqliteLedger(tmp_path / "sub" / "ledger.db")
 
 
 def test_path_from_option_then_env_then_xdg_then_home(tmp_path: Path) -> None:
@@ -35,10 +42,10 @@ def test_path_from_option_then_env_then_xdg_then_home(tmp_path: Path) -> None:
     assert ledger_path(None, env) == Path("/data/zinkoop/ledger.db")
     env["ZINKOOP_LEDGER"] = "/srv/l.db"
     assert ledger_path(None, env) == Path("/srv/l.db")
-    assert ledger_path(tmp_path / "x.db", env) == tmp_path / "x.db"
+    assert ledger_path(str(tmp_path / "x.db"), env) == tmp_path / "x.db"
 
 
-def test_created_on_first_write_with_its_folder_in_wal_mode(store: Ledger) -> None:
+def test_created_on_first_write_with_its_folder_in_wal_mode(store: SqliteLedger) -> None:
     assert store.contracts() == []
     assert not store.path.exists(), "reading must not create the ledger"
     ids, added = store.upsert([new(ontvangst=date(2026, 9, 20))])
@@ -48,7 +55,7 @@ def test_created_on_first_write_with_its_folder_in_wal_mode(store: Ledger) -> No
         assert raw.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
 
 
-def test_the_same_contract_again_is_updated_and_keeps_its_done_marks(store: Ledger) -> None:
+def test_the_same_contract_again_is_updated_and_keeps_its_done_marks(store: SqliteLedger) -> None:
     [first], _ = store.upsert([new(agb="06010101", ontvangst=date(2026, 9, 20),
                                    offerte=date(2026, 9, 1))])
     store.mark_done(first, ["ondertekening-zorgovereenkomst"], date(2026, 10, 1))
@@ -57,11 +64,11 @@ def test_the_same_contract_again_is_updated_and_keeps_its_done_marks(store: Ledg
     assert (ids, added) == ([first], 0)
     [contract] = store.contracts()
     assert contract.provider == "Ziekenhuis A (locatie Oost)"
-    assert dict(contract.events) == {"ontvangst": date(2026, 9, 21)}
+    assert dict(contract.given) == {"ontvangst": date(2026, 9, 21)}
     assert dict(contract.done) == {"ondertekening-zorgovereenkomst": date(2026, 10, 1)}
 
 
-def test_without_agb_the_provider_matches_ignoring_case(store: Ledger) -> None:
+def test_without_agb_the_provider_matches_ignoring_case(store: SqliteLedger) -> None:
     [first], _ = store.upsert([new("Kliniek B")])
     assert store.upsert([new("kliniek b")]) == ([first], 0)
     # The AGB code given later belongs to the same contract.
@@ -72,7 +79,7 @@ def test_without_agb_the_provider_matches_ignoring_case(store: Ledger) -> None:
     assert store.upsert([other])[1] == 1
 
 
-def test_remove_takes_events_and_done_marks_along(store: Ledger) -> None:
+def test_remove_takes_events_and_done_marks_along(store: SqliteLedger) -> None:
     [first, second], _ = store.upsert([new("A", ontvangst=date(2026, 9, 20)),
                                        new("B", ontvangst=date(2026, 9, 21))])
     store.mark_done(first, ["ondertekening-zorgovereenkomst"], date(2026, 10, 1))
@@ -84,39 +91,40 @@ def test_remove_takes_events_and_done_marks_along(store: Ledger) -> None:
         store.remove(first)
 
 
-def test_unknown_ids_are_listed_as_ranges(store: Ledger) -> None:
+def test_unknown_ids_are_listed_as_ranges(store: SqliteLedger) -> None:
     store.upsert([new(f"P{n}") for n in range(5)])
     store.remove(3)
     with pytest.raises(DataError, match=r"no contract 9; contracts: 1-2, 4-5 "):
         store.contract(9)
 
 
-def test_contract_deadlines_for_warn_and_export(store: Ledger) -> None:
+def test_contract_deadlines_for_warn_and_export(store: SqliteLedger) -> None:
     store.upsert([new("A", ontvangst=date(2026, 9, 20)), new("B"),
                   new("C", ontvangst=date(2026, 9, 1))])
-    found = store.contract_deadlines(Catalog.load(env={}), date(2026, 10, 29))
+    catalog = Catalog.load(env={})
+    found = [d for item in plan(store.contracts(), catalog, date(2026, 10, 29))
+             for d in item.deadlines]
     assert [(d.provider, d.entry.id, d.date, d.status) for d in found] == [
         ("A", "ondertekening-zorgovereenkomst", date(2026, 11, 1), "upcoming"),
         ("C", "ondertekening-zorgovereenkomst", date(2026, 10, 13), "overdue"),
     ]
-    assert store.contract_deadlines(Catalog.load(env={}), date(2026, 10, 29),
-                                    "ambulancezorg", 2027) == []
+    assert plan(store.contracts("ambulancezorg", 2027), catalog, date(2026, 10, 29)) == []
 
 
-def test_a_contract_whose_calendar_is_gone_is_a_data_error(store: Ledger) -> None:
+def test_a_contract_whose_calendar_is_gone_is_a_data_error(store: SqliteLedger) -> None:
     store.upsert([NewContract("A", None, "msz", 2027, "weg/msz-2027", {})])
     with pytest.raises(DataError, match="calendar 'weg/msz-2027', which is not on the search"):
-        store.tracked(Catalog.load(env={}), date(2026, 10, 29))
+        plan(store.contracts(), Catalog.load(env={}), date(2026, 10, 29))
 
 
 def test_a_file_that_is_not_sqlite_is_a_data_error(tmp_path: Path) -> None:
     path = tmp_path / "notes.db"
     path.write_text("dit is geen database\n" * 100, encoding="utf-8")
     with pytest.raises(DataError, match="not a zinkoop ledger") as caught:
-        Ledger(path).upsert([new()])
+        SqliteLedger(path).upsert([new()])
     assert caught.value.exit_code == 3
     with pytest.raises(DataError, match="not a zinkoop ledger"):
-        Ledger(path).contracts()
+        SqliteLedger(path).contracts()
     assert path.read_text(encoding="utf-8").startswith("dit is geen database")
 
 
@@ -124,7 +132,8 @@ def test_another_programs_database_is_a_data_error(tmp_path: Path) -> None:
     path = tmp_path / "other.db"
     with sqlite3.connect(path) as raw:
         raw.execute("CREATE TABLE t (x)")
-    for action in (lambda: Ledger(path).contracts(), lambda: Ledger(path).upsert([new()])):
+    for action in (lambda: SqliteLedger(path).contracts(),
+                   lambda: SqliteLedger(path).upsert([new()])):
         with pytest.raises(DataError, match="has tables but no zinkoop schema version"):
             action()
 
@@ -134,22 +143,22 @@ def test_a_newer_schema_is_a_data_error(tmp_path: Path) -> None:
     with sqlite3.connect(path) as raw:
         raw.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     with pytest.raises(DataError, match="newer than this zinkoop knows"):
-        Ledger(path).contracts()
+        SqliteLedger(path).contracts()
 
 
 def test_a_folder_or_an_impossible_path_is_an_access_error(tmp_path: Path) -> None:
     with pytest.raises(FileAccessError, match="is a folder") as caught:
-        Ledger(tmp_path).contracts()
+        SqliteLedger(tmp_path).contracts()
     assert caught.value.exit_code == 4
     blocker = tmp_path / "file"
     blocker.write_text("", encoding="utf-8")
     with pytest.raises(FileAccessError, match="cannot create its folder"):
-        Ledger(blocker / "ledger.db").upsert([new()])
+        SqliteLedger(blocker / "ledger.db").upsert([new()])
 
 
 @pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0,
                     reason="root writes to read-only files")
-def test_a_read_only_ledger_is_an_access_error(store: Ledger) -> None:
+def test_a_read_only_ledger_is_an_access_error(store: SqliteLedger) -> None:
     store.upsert([new()])
     store.path.chmod(0o444)
     try:
@@ -160,7 +169,7 @@ def test_a_read_only_ledger_is_an_access_error(store: Ledger) -> None:
 
 
 def test_a_ledger_locked_too_long_is_an_access_error(
-        store: Ledger, monkeypatch: pytest.MonkeyPatch) -> None:
+        store: SqliteLedger, monkeypatch: pytest.MonkeyPatch) -> None:
     store.upsert([new()])
     monkeypatch.setattr(ledger_module, "BUSY_TIMEOUT_S", 0.05)
     holder = sqlite3.connect(store.path, isolation_level=None)
@@ -177,7 +186,7 @@ def test_a_ledger_locked_too_long_is_an_access_error(
     assert store.upsert([new("B")])[1] == 1
 
 
-def test_a_failed_upsert_stores_nothing(store: Ledger) -> None:
+def test_a_failed_upsert_stores_nothing(store: SqliteLedger) -> None:
     store.upsert([new("A")])
     bad = NewContract("B", None, "msz", 2027, MSZ, {"ontvangst": "geen datum"})  # type: ignore[dict-item]
     with pytest.raises(AttributeError):
@@ -188,5 +197,61 @@ def test_a_failed_upsert_stores_nothing(store: Ledger) -> None:
 def test_an_empty_file_is_an_empty_ledger(tmp_path: Path) -> None:
     path = tmp_path / "touched.db"
     path.touch()
-    assert Ledger(path).contracts() == []
-    assert Ledger(path).upsert([new()]) == ([1], 1)
+    assert SqliteLedger(path).contracts() == []
+    assert SqliteLedger(path).upsert([new()]) == ([1], 1)
+
+
+@pytest.mark.parametrize("url", ["postgresql://inkoop:geheim@db.example.nl/zinkoop",
+                                 "postgres://inkoop:geheim@db/zinkoop"])
+def test_a_postgresql_url_is_refused_and_its_password_never_shown(
+        run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, url: str) -> None:
+    monkeypatch.chdir(tmp_path)
+    for args in (("track", "add", "msz", "2027", "--provider", "A", "--ledger", url),
+                 ("track", "list", "--ledger", url), ("warn", "--ledger", url)):
+        result = run(*args)
+        assert (result.code, result.err.count("\n")) == (2, 1), result.err
+        assert "PostgreSQL ledgers are not supported yet" in result.err
+        assert "geheim" not in result.err
+    monkeypatch.setenv("ZINKOOP_LEDGER", url)
+    result = run("track", "list")
+    assert result.code == 2
+    assert "ZINKOOP_LEDGER: PostgreSQL" in result.err
+    assert list(tmp_path.iterdir()) == [], "a URL must never become a folder"
+
+
+def test_a_url_of_another_scheme_is_refused(run: Runner, tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run("track", "add", "msz", "2027", "--provider", "A", "--ledger",
+                 "http://example.nl/ledger")
+    assert result.code == 2
+    assert "http:// is not a kind of ledger zinkoop knows" in result.err
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("command", [("warn",), ("track", "list"),
+                                     ("track", "add", "msz", "2027", "--provider", "A")])
+def test_an_unusable_data_folder_is_one_line_exit_4(
+        run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        command: tuple[str, ...]) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("", encoding="utf-8")
+    long_name = str(tmp_path / ("x" * 300) / "ledger.db")
+    for variable, value in (("XDG_DATA_HOME", str(blocker)), ("ZINKOOP_LEDGER", long_name),
+                            ("ZINKOOP_LEDGER", "~nosuchuser-zinkoop/ledger.db"),
+                            ("ZINKOOP_LEDGER", str(blocker / "ledger.db"))):
+        monkeypatch.setenv(variable, value)
+        result = run(*command, "--today", TODAY) if command == ("warn",) else run(*command)
+        assert (result.code, result.err.count("\n")) == (4, 1), (variable, value, result.err)
+        assert result.err.startswith("zinkoop: ")
+        monkeypatch.delenv(variable)
+
+
+def test_open_ledger_reads_a_missing_ledger_without_sqlite(tmp_path: Path) -> None:
+    store = open_ledger(str(tmp_path / "none.db"), {}, write=False)
+    assert isinstance(store, EmptyLedger)
+    assert store.contracts() == []
+    with pytest.raises(DataError, match="no contract 3; contracts: none"):
+        store.contract(3)
+    assert not (tmp_path / "none.db").exists()
+    assert isinstance(open_ledger(str(tmp_path / "none.db"), {}, write=True), SqliteLedger)

@@ -235,7 +235,7 @@ def test_today_defaults_to_amsterdam(run: Runner, tmp_path: Path,
     from datetime import datetime
     from zoneinfo import ZoneInfo
 
-    from zinkoop_cli.core.lang import format_long_day
+    from zinkoop_cli.render.words import format_long_day
 
     # At any moment the machine's date in one of these zones (UTC+14, UTC-11) differs
     # from Amsterdam's, so a command that took the machine's date would fail one of them.

@@ -90,7 +90,7 @@ def test_warn_without_a_ledger_creates_none(run: Runner, tmp_path: Path,
 def test_mail_subject_counts_overdue() -> None:
     from datetime import date
 
-    from zinkoop_cli.core.due import Warning
+    from zinkoop_cli.core.due import Alert
     from zinkoop_cli.core.resolve import timeline
     from zinkoop_cli.loading.catalog import Catalog
     from zinkoop_cli.render.warn import subject
@@ -99,9 +99,9 @@ def test_mail_subject_counts_overdue() -> None:
     msz = catalog.find("msz", 2027)
     rows = {row.key: row for row in timeline(msz, catalog.parents(msz), date(2026, 10, 29),
                                              {"ontvangst": date(2026, 8, 1)})}
-    late = Warning(rows["ondertekening-zorgovereenkomst"], overdue=True)
-    vecozo = Warning(rows["ondertekening-vecozo"])
-    reply = Warning(rows["reactie-op-offerte"])
+    late = Alert(rows["ondertekening-zorgovereenkomst"], overdue=True)
+    vecozo = Alert(rows["ondertekening-vecozo"])
+    reply = Alert(rows["reactie-op-offerte"])
     assert subject([vecozo], "nl") == "zinkoop: 1 deadline, wo 11 nov 2026"
     assert subject([late, vecozo, reply], "nl") == \
         "zinkoop: 1 te laat, 2 deadlines, eerste wo 11 nov 2026"

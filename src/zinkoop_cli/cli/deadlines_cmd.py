@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from zinkoop_cli.cli.app import app
-from zinkoop_cli.cli.common import load_catalog, pick, select, write
+from zinkoop_cli.cli.common import parse_year
 from zinkoop_cli.cli.options import (
     AtwOption,
     CalendarsOption,
@@ -23,10 +23,10 @@ from zinkoop_cli.cli.options import (
     YearArgument,
     calendars_dirs,
     lang_of,
-    parse_events,
+    parse_on,
     today_in_amsterdam,
 )
-from zinkoop_cli.core.resolve import merged_events, timeline
+from zinkoop_cli.core.selection import Selection
 
 
 @app.command("deadlines")
@@ -61,31 +61,13 @@ def deadlines(
 
       zinkoop deadlines ambulance 2027 --on aanbieding=2026-10-05 --format json
     """
+    import sys
+
+    from zinkoop_cli.app.calendars import deadlines as timeline_of
+    from zinkoop_cli.render.formats import TIMELINE
+
     day = today_in_amsterdam(today)
-    catalog = load_catalog(calendars_dirs(calendars))
-    calendar = pick(catalog, care, year, insurer)
-    parents = catalog.parents(calendar)
-    events = merged_events(calendar, parents)
-    given = parse_events(on, {name: event.label for name, event in events.items()})
-    rows = timeline(calendar, parents, day, given, atw=atw)
-    rows = select(rows, condition, unconditional, upcoming)
-    language = lang_of(lang)
-    if format is Format.json:
-        from zinkoop_cli.render.jsonout import dumps, timeline_document
-
-        write(dumps(timeline_document(day, [calendar, *parents], rows, language, events)))
-    elif format is Format.csv:
-        from zinkoop_cli.render.flat import timeline_csv
-
-        write(timeline_csv(rows, language, events))
-    elif format is Format.markdown:
-        from zinkoop_cli.render.flat import timeline_markdown
-
-        write(timeline_markdown(rows, language, events))
-    else:
-        import sys
-
-        from zinkoop_cli.render.terminal import emit, width
-        from zinkoop_cli.render.timeline import timeline_lines
-
-        emit(timeline_lines(calendar, parents, rows, day, language, events, width(sys.stdout)))
+    chosen = Selection(atw, condition, unconditional, upcoming, insurer)
+    found = timeline_of(calendars_dirs(calendars), care, parse_year(year), day, parse_on(on),
+                        chosen)
+    TIMELINE[format.value](day, found.calendars, found.rows, lang_of(lang), sys.stdout)

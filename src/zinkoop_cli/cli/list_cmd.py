@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from zinkoop_cli.cli.app import app
-from zinkoop_cli.cli.common import console, load_catalog, write
 from zinkoop_cli.cli.options import CalendarsOption, ListFormat, calendars_dirs
 
 
@@ -22,13 +21,9 @@ def list_calendars(
 
       zinkoop list --calendars ~/beleid
     """
-    catalog = load_catalog(calendars_dirs(calendars))
-    items = sorted(catalog.calendars.values(), key=lambda c: (c.care_type, c.year, c.id))
-    if format is ListFormat.json:
-        from zinkoop_cli.render.jsonout import calendars_document, dumps
+    import sys
 
-        write(dumps(calendars_document(items)))
-        return
-    from zinkoop_cli.render.tables import calendars_table
+    from zinkoop_cli.app.calendars import list_calendars as known
+    from zinkoop_cli.render.formats import CALENDARS
 
-    console().print(calendars_table(items))
+    CALENDARS[format.value](known(calendars_dirs(calendars)), sys.stdout)

@@ -57,7 +57,7 @@ InsurerOption = Annotated[
     ),
 ]
 LedgerOption = Annotated[
-    Path | None,
+    str | None,
     typer.Option(
         "--ledger", metavar="PATH",
         help="The ledger of tracked contracts (default: ZINKOOP_LEDGER, else "
@@ -114,20 +114,17 @@ def today_in_amsterdam(given: str | None) -> date:
     return datetime.now(ZoneInfo(TIMEZONE)).date()
 
 
-def parse_events(values: list[str] | None, known: dict[str, str]) -> dict[str, date]:
-    """``--on NAME=DATE`` values, checked against the events the calendar knows."""
-    events: dict[str, date] = {}
-    listed = ", ".join(sorted(known)) or "none"
+def parse_on(values: list[str] | None) -> dict[str, date]:
+    """``--on NAME=DATE`` values; whether the calendar knows NAME is the use case's check."""
+    given: dict[str, date] = {}
     for value in values or []:
         name, sep, day = value.partition("=")
         name = name.strip().lower()
         if not sep or not name:
-            raise UsageError(f"--on {value!r}: write it as NAME=YYYY-MM-DD (events: {listed})")
-        if name not in known:
-            raise UsageError(f"--on {name}: this calendar knows no event {name!r}; "
-                             f"its events are: {listed}")
-        events[name] = parse_iso_day(day, f"--on {name}")
-    return events
+            raise UsageError(f"--on {value!r}: write it as NAME=YYYY-MM-DD, e.g. "
+                             "ontvangst=2026-09-14")
+        given[name] = parse_iso_day(day, f"--on {name}")
+    return given
 
 
 def calendars_dirs(values: list[Path] | None) -> list[Path]:

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import os
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from zinkoop_cli.cli.app import app
-from zinkoop_cli.cli.common import load_catalog, parse_year, pick, write
+from zinkoop_cli.cli.common import parse_year, where, write
 from zinkoop_cli.cli.options import (
     AtwOption,
     CalendarsOption,
@@ -22,19 +21,12 @@ from zinkoop_cli.cli.options import (
     OnOption,
     TodayOption,
     YearArgument,
-    calendars_dirs,
     lang_of,
-    parse_events,
     parse_iso_day,
+    parse_on,
     today_in_amsterdam,
 )
-from zinkoop_cli.core.contracts import NewContract, agb_problem
-from zinkoop_cli.core.resolve import merged_events
-from zinkoop_cli.errors import DataError, UsageError
-
-if TYPE_CHECKING:
-    # sqlite3 and csv are imported only when a track command runs, not for `--help`.
-    from zinkoop_cli.loading.ledger import Ledger
+from zinkoop_cli.errors import UsageError
 
 HELP = """Track contracts per care provider: each one's own deadlines, and which are done.
 
@@ -75,12 +67,6 @@ ContractArgument = Annotated[
 ]
 
 
-def open_ledger(path: Path | None) -> Ledger:
-    from zinkoop_cli.loading.ledger import Ledger, ledger_path
-
-    return Ledger(ledger_path(path, os.environ))
-
-
 @track_app.command("add")
 def add(
     care: CareArgument,
@@ -105,20 +91,11 @@ def add(
 
       zinkoop track add ambulance 2027 --provider RAV --on aanbieding=2026-10-05
     """
-    name = " ".join(provider.split())
-    if not name:
-        raise UsageError("--provider is empty; give the care provider's name")
-    code = agb.strip() if agb is not None else None
-    if code is not None and (problem := agb_problem(code)):
-        raise UsageError(f"--agb: {problem}")
-    catalog = load_catalog(calendars_dirs(calendars))
-    calendar = pick(catalog, care, year, insurer)
-    events = merged_events(calendar, catalog.parents(calendar))
-    given = parse_events(on, {key: event.label for key, event in events.items()})
-    contract = NewContract(name, code or None, calendar.care_type, calendar.year, calendar.id,
-                           given)
-    ids, _ = open_ledger(ledger).upsert([contract])
-    write(str(ids[0]))
+    from zinkoop_cli.app.tracking import add as track
+
+    number = track(where(ledger, calendars), care, parse_year(year), provider, agb,
+                   parse_on(on), insurer)
+    write(str(number))
 
 
 @track_app.command("import")
@@ -141,17 +118,13 @@ def import_contracts(
 
       zinkoop track import msz-2027.csv --ledger /srv/inkoop/ledger.db
     """
-    from zinkoop_cli.loading.contracts_csv import read_contracts
+    from zinkoop_cli.app.tracking import import_contracts as store
     from zinkoop_cli.render.progress import LazyProgress
 
-    catalog = load_catalog(calendars_dirs(calendars))
-    store = open_ledger(ledger)
     with LazyProgress(f"reading {file.name}") as progress:
-        items = read_contracts(file, catalog, insurer, progress=progress,
-                               total=progress.set_total)
-        progress(0, "storing", total=len(items))
-        _, added = store.upsert(items, progress=progress)
-    write(f"{file}: {added} added, {len(items) - added} updated")
+        added, updated = store(where(ledger, calendars), file, insurer, progress,
+                               progress.set_total)
+    write(f"{file}: {added} added, {updated} updated")
 
 
 @track_app.command("list")
@@ -183,32 +156,17 @@ def list_contracts(
 
       zinkoop track list --format csv > contracten-termijnen.csv
     """
+    import sys
+
+    from zinkoop_cli.app.tracking import list_tracked
+    from zinkoop_cli.render.formats import CONTRACTS
+
     day = today_in_amsterdam(today)
     if care is not None and year is None:
         raise UsageError("give CARE and YEAR together, e.g. 'zinkoop track list msz 2027'")
-    catalog = load_catalog(calendars_dirs(calendars))
-    care_type, number = None, None
-    if care is not None and year is not None:
-        number = parse_year(year)
-        care_type = catalog.care_types().get(care.strip().lower())
-        if care_type is None:
-            catalog.find(care, number)  # raises the unknown-care-type error, with a hint
-    tracked = open_ledger(ledger).tracked(catalog, day, care_type, number, atw=atw)
-    if format is TrackFormat.json:
-        from zinkoop_cli.render.contracts import contracts_json
-
-        write(contracts_json(day, tracked))
-    elif format is TrackFormat.csv:
-        from zinkoop_cli.render.contracts import contracts_csv
-
-        write(contracts_csv(tracked))
-    else:
-        import sys
-
-        from zinkoop_cli.render.contracts import contracts_lines
-        from zinkoop_cli.render.terminal import emit, width
-
-        emit(contracts_lines(tracked, lang_of(lang), width(sys.stdout)))
+    number = parse_year(year) if care is not None and year is not None else None
+    found = list_tracked(where(ledger, calendars), care, number, day, atw)
+    CONTRACTS[format.value](day, found, lang_of(lang), sys.stdout)
 
 
 @track_app.command("done")
@@ -232,26 +190,15 @@ def done(
 
       zinkoop track done 12 ondertekening-zorgovereenkomst --date 2026-10-28
     """
-    from zinkoop_cli.loading.ledger import tracked
+    from zinkoop_cli.app.tracking import mark_done
 
     day = parse_iso_day(on_day, "--date") if on_day is not None else today_in_amsterdam(None)
-    store = open_ledger(ledger)
-    contract = store.contract(contract_id)
-    catalog = load_catalog(calendars_dirs(calendars))
-    [item] = tracked([contract], catalog, day, where=str(store.path))
-    own = [d.entry.id for d in item.deadlines]
-    if deadline is not None:
-        if deadline not in own:
-            raise DataError(f"contract {contract_id} ({contract.provider}) has no deadline "
-                            f"{deadline!r}; its deadlines: {', '.join(own) or 'none'}")
-        entries = [deadline]
-    else:
-        entries = [d.entry.id for d in item.deadlines if d.done is None]
-        if not entries:
-            write(f"contract {contract_id} ({contract.provider}): nothing open")
-            return
-    store.mark_done(contract_id, entries, day)
-    write(f"contract {contract_id} ({contract.provider}): {', '.join(entries)} done on "
+    marked = mark_done(where(ledger, calendars), contract_id, deadline, day)
+    contract = marked.contract
+    if not marked.entries:
+        write(f"contract {contract_id} ({contract.provider}): nothing open")
+        return
+    write(f"contract {contract_id} ({contract.provider}): {', '.join(marked.entries)} done on "
           f"{day.isoformat()}")
 
 
@@ -263,6 +210,8 @@ def remove(contract_id: ContractArgument, ledger: LedgerOption = None) -> None:
 
       zinkoop track remove 12
     """
-    contract = open_ledger(ledger).remove(contract_id)
+    from zinkoop_cli.app.tracking import remove as stop_tracking
+
+    contract = stop_tracking(where(ledger, None), contract_id)
     write(f"removed contract {contract.id} ({contract.provider}, {contract.care_type} "
           f"{contract.year})")

@@ -2,21 +2,14 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from zinkoop_cli.cli.app import app
-from zinkoop_cli.cli.common import (
-    load_catalog,
-    pick,
-    select,
-    select_tracked,
-    standalone,
-    write,
-)
+from zinkoop_cli.cli.common import parse_year, where
 from zinkoop_cli.cli.options import (
     AtwOption,
     CalendarsOption,
@@ -29,18 +22,18 @@ from zinkoop_cli.cli.options import (
     OnOption,
     TodayOption,
     UnconditionalOption,
-    calendars_dirs,
     lang_of,
-    parse_events,
+    parse_on,
     today_in_amsterdam,
 )
-from zinkoop_cli.core.model import Calendar, EventDef
-from zinkoop_cli.core.resolve import Row, merged_events, timeline
+from zinkoop_cli.core.selection import Selection
 from zinkoop_cli.errors import UsageError
-from zinkoop_cli.loading.catalog import Catalog
 
 if TYPE_CHECKING:
-    from zinkoop_cli.core.contracts import ContractDeadline
+    from zinkoop_cli.app.warn import Window
+    from zinkoop_cli.cli.mail import MailSettings
+    from zinkoop_cli.core.due import Alert
+    from zinkoop_cli.core.lang import Lang
 
 DEFAULT_WITHIN = 14
 
@@ -57,56 +50,25 @@ def parse_days(text: str) -> set[int]:
     return found
 
 
-def window(within: int | None, days: str | None) -> tuple[int | None, set[int] | None]:
+def window(within: int | None, days: str | None) -> Window:
+    from zinkoop_cli.app.warn import Window
+
     if within is not None and days is not None:
         raise UsageError("--within and --days choose the days in different ways; give one")
     if days is not None:
-        return None, parse_days(days)
+        return Window(None, parse_days(days))
     within = DEFAULT_WITHIN if within is None else within
     if within < 0:
         raise UsageError(f"--within {within}: give 0 (only today) or more days")
-    return within, None
+    return Window(within, None)
 
 
-def pairs(targets: list[str]) -> list[tuple[str, str]]:
+def pairs(targets: list[str]) -> list[tuple[str, int]]:
     if len(targets) % 2:
         raise UsageError(f"{' '.join(targets)}: give a care type and a purchase year for each "
                          "calendar, e.g. 'zinkoop warn msz 2027 ambulancezorg 2027'")
-    return list(zip(targets[::2], targets[1::2], strict=True))
-
-
-def chosen_calendars(catalog: Catalog, targets: list[tuple[str, str]],
-                     insurer: str | None) -> list[Calendar]:
-    """The calendars named, or every one on the search path that no other inherits."""
-    if targets:
-        found = [pick(catalog, care, year, insurer) for care, year in targets]
-    else:
-        found = standalone(catalog, insurer)
-    unique: list[Calendar] = []
-    for calendar in found:
-        if calendar not in unique:
-            unique.append(calendar)
-    return unique
-
-
-def gather(catalog: Catalog, calendars: list[Calendar], on: list[str] | None, today: date,
-           atw: bool) -> tuple[list[Row], list[Calendar], dict[str, EventDef]]:
-    """Every calendar's timeline; an event given with --on counts where it is known."""
-    every_event: dict[str, EventDef] = {}
-    shown: list[Calendar] = []
-    plans = []
-    for calendar in calendars:
-        parents = catalog.parents(calendar)
-        events = merged_events(calendar, parents)
-        every_event.update(events)
-        plans.append((calendar, parents, events))
-        shown.extend(c for c in (calendar, *parents) if c not in shown)
-    given = parse_events(on, {name: event.label for name, event in every_event.items()})
-    rows: list[Row] = []
-    for calendar, parents, events in plans:
-        own = {name: day for name, day in given.items() if name in events}
-        rows.extend(timeline(calendar, parents, today, own, atw=atw))
-    return rows, shown, every_event
+    return [(care, parse_year(year)) for care, year in zip(targets[::2], targets[1::2],
+                                                             strict=True)]
 
 
 @app.command("warn")
@@ -172,7 +134,7 @@ def warn(
 
       zinkoop warn --mail-to inkoop@example.nl --smtp-host mail.example.nl --starttls
     """
-    chosen_within, chosen_days = window(within, days)
+    chosen = window(within, days)
     named = pairs(targets or [])
     mail = None
     if mail_to or any(value is not None for value in (mail_from, smtp_host, smtp_port,
@@ -183,61 +145,26 @@ def warn(
         mail = mail_settings(mail_to or [], mail_from, smtp_host, smtp_port, starttls,
                              smtp_user)
     day = today_in_amsterdam(today)
-    catalog = load_catalog(calendars_dirs(calendars))
-    picked = chosen_calendars(catalog, named, insurer)
-    rows, shown, events = gather(catalog, picked, on, day, atw)
-    rows = select(rows, condition, unconditional)
+    from zinkoop_cli.app.warn import warn as due_soon
+    from zinkoop_cli.render.formats import ALERTS
 
-    from zinkoop_cli.core.due import unique_rows, warnings
-
-    tracked = tracked_deadlines(catalog, picked, ledger, day, atw, condition, unconditional)
-    due = warnings(unique_rows(rows), tracked, day, chosen_within, chosen_days)
-    if not due:
+    found = due_soon(where(ledger, calendars), named, day, parse_on(on),
+                     Selection(atw, condition, unconditional, False, insurer), chosen)
+    if not found.alerts:
         return  # cron mails any output; nothing due must mean nothing printed
-    language = lang_of(lang)
-    if format is ListFormat.json:
-        from zinkoop_cli.render.jsonout import dumps
-        from zinkoop_cli.render.warn import warnings_document
-
-        write(dumps(warnings_document(day, shown, due, language, events)))
-    else:
-        from zinkoop_cli.render.terminal import emit
-        from zinkoop_cli.render.warn import warning_lines
-
-        emit(warning_lines(due, day, language))
+    ALERTS[format.value](day, found.calendars, found.alerts, lang_of(lang), sys.stdout)
     if mail is not None:
-        import sys
-
-        from zinkoop_cli.cli.mail import send
-        from zinkoop_cli.render.mail import warning_mail
-        from zinkoop_cli.render.warn import plain, subject, warning_lines
-
         # The warnings are out before the server is tried: if it fails, cron still has them.
         sys.stdout.flush()
-        body = plain(warning_lines(due, day, language))
-        send(mail, warning_mail(subject(due, language), body, mail.sender.header,
-                                [box.header for box in mail.to]))
+        send_alerts(mail, found.alerts, day, lang_of(lang))
     raise typer.Exit(1)
 
 
-def tracked_deadlines(catalog: Catalog, picked: list[Calendar], ledger: Path | None,
-                      today: date, atw: bool, condition: str | None,
-                      unconditional: bool) -> list[ContractDeadline]:
-    """The own deadlines of the contracts tracked for the chosen calendars.
+def send_alerts(mail: MailSettings, alerts: list[Alert], day: date, lang: Lang) -> None:
+    from zinkoop_cli.cli.mail import send
+    from zinkoop_cli.render.mail import warning_mail
+    from zinkoop_cli.render.warn import plain, subject, warning_lines
 
-    No ledger yet means nothing tracked: sqlite3 is not even imported then, which keeps the
-    daily cron run of someone who does not track contracts as quick as before.
-    """
-    import os
-
-    from zinkoop_cli.loading.paths import ledger_path
-
-    path = ledger_path(ledger, os.environ)
-    if ledger is None and not path.exists():
-        return []
-    from zinkoop_cli.loading.ledger import Ledger
-
-    wanted = {calendar.id for calendar in picked}
-    found = [deadline for deadline in Ledger(path).contract_deadlines(catalog, today, atw=atw)
-             if deadline.contract.calendar in wanted]
-    return select_tracked(found, condition, unconditional)
+    body = plain(warning_lines(alerts, day, lang))
+    send(mail, warning_mail(subject(alerts, lang), body, mail.sender.header,
+                            [box.header for box in mail.to]))

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
-from typing import Literal, NamedTuple
+from typing import Literal, NamedTuple, Protocol
 
 from zinkoop_cli.core import holidays
 from zinkoop_cli.core.model import Calendar, Entry, EventDef, Relative
 from zinkoop_cli.core.resolve import Resolver, Row, merge, merged_events, sort_rows, status_of
+from zinkoop_cli.errors import DataError
 
 ContractStatus = Literal["overdue", "done", "today", "upcoming", "unresolved"]
-CONTRACT_STATUSES: tuple[ContractStatus, ...] = (
-    "overdue", "done", "today", "upcoming", "unresolved")
 
 
 AGB_DIGITS = 8
@@ -37,7 +36,12 @@ class NewContract(NamedTuple):
     care_type: str
     year: int
     calendar: str
-    events: Mapping[str, date]
+    given: Mapping[str, date]  # event name -> the day the user gave
+
+    @property
+    def events(self) -> Mapping[str, date]:
+        """The old name of ``given`` (tests/test_contracts_csv.py reads it)."""
+        return self.given
 
 
 class Contract(NamedTuple):
@@ -49,7 +53,7 @@ class Contract(NamedTuple):
     care_type: str
     year: int
     calendar: str  # the calendar id, e.g. zorg-en-zekerheid/msz-2027
-    events: Mapping[str, date]
+    given: Mapping[str, date]  # event name -> the day the user gave
     done: Mapping[str, date]  # entry id -> the day it was marked done
 
 
@@ -188,7 +192,17 @@ class DeadlinePlanner:
     ) -> list[ContractDeadline]:
         """``contract``'s own deadlines: done, overdue (past and not done), or as the row."""
         found: list[ContractDeadline] = []
-        for row in self.rows(calendar, parents, contract.events):
+        try:
+            rows = self.rows(calendar, parents, contract.given)
+        except (OverflowError, ValueError):
+            # A day near the end of the calendar (9999-12-31) whose term runs past it.
+            given = ", ".join(f"{name}={day.isoformat()}"
+                              for name, day in sorted(contract.given.items()))
+            raise DataError(f"contract {contract.id} ({contract.provider}): its deadlines "
+                            f"fall outside the calendar ({given}); give the right day with "
+                            f"'zinkoop track add' or 'zinkoop track remove {contract.id}'"
+                            ) from None
+        for row in rows:
             done = contract.done.get(row.entry.id)
             found.append(ContractDeadline(contract, row, contract_status(row, done), done))
         return found
@@ -206,9 +220,49 @@ def contract_status(row: Row, done: date | None) -> ContractStatus:
     return "unresolved"
 
 
-def own_deadlines(
-    contract: Contract, calendar: Calendar, parents: Sequence[Calendar], today: date,
-    *, atw: bool = False,
-) -> list[ContractDeadline]:
-    """One contract's own deadlines (see DeadlinePlanner for many)."""
-    return DeadlinePlanner(today, atw=atw).deadlines(contract, calendar, parents)
+
+class CalendarSource(Protocol):
+    """Where contracts' calendars come from (a loaded catalog)."""
+
+    @property
+    def calendars(self) -> Mapping[str, Calendar]: ...
+
+    def parents(self, calendar: Calendar) -> list[Calendar]: ...
+
+
+def plan(
+    contracts: Iterable[Contract], source: CalendarSource, today: date, *, atw: bool = False,
+    where: str = "ledger",
+) -> list[Tracked]:
+    """Every contract with its own deadlines worked out against ``today``."""
+    planner = DeadlinePlanner(today, atw=atw)
+    parents: dict[str, list[Calendar]] = {}
+    found: list[Tracked] = []
+    for contract in contracts:
+        calendar = source.calendars.get(contract.calendar)
+        if calendar is None:
+            raise DataError(
+                f"ledger {where}: contract {contract.id} ({contract.provider}) is tracked "
+                f"against calendar {contract.calendar!r}, which is not on the search path; "
+                f"add the calendar back (--calendars) or 'zinkoop track remove {contract.id}'")
+        inherited = parents.get(contract.calendar)
+        if inherited is None:
+            inherited = parents[contract.calendar] = source.parents(calendar)
+        try:
+            deadlines = planner.deadlines(contract, calendar, inherited)
+        except DataError as error:
+            raise DataError(f"ledger {where}: {error}") from None
+        found.append(Tracked(contract, deadlines))
+    return found
+
+
+def to_mark_done(item: Tracked, deadline: str | None) -> list[str]:
+    """The entries ``track done`` marks: the one named, else every open one (maybe none)."""
+    own = [d.entry.id for d in item.deadlines]
+    if deadline is None:
+        return [d.entry.id for d in item.deadlines if d.done is None]
+    if deadline not in own:
+        contract = item.contract
+        raise DataError(f"contract {contract.id} ({contract.provider}) has no deadline "
+                        f"{deadline!r}; its deadlines: {', '.join(own) or 'none'}")
+    return [deadline]

@@ -67,7 +67,7 @@ def unique_rows(rows: Iterable[Row]) -> list[Row]:
     return unique
 
 
-class Warning(NamedTuple):
+class Alert(NamedTuple):
     """One line of ``warn``: a calendar's deadline, or a tracked contract's own one."""
 
     row: Row
@@ -75,13 +75,13 @@ class Warning(NamedTuple):
     overdue: bool = False
 
 
-def warnings(
+def alerts(
     rows: Iterable[Row],
     tracked: Iterable[ContractDeadline],
     today: date,
     within: int | None = None,
     days: Collection[int] | None = None,
-) -> list[Warning]:
+) -> list[Alert]:
     """What ``warn`` reports: overdue contract deadlines first (oldest first), then every
     deadline due in the window, calendars' and contracts' together, nearest first.
 
@@ -97,11 +97,11 @@ def warnings(
         elif deadline.status in ("today", "upcoming"):
             pairs.append((deadline.row, deadline.contract))
     overdue.sort(key=lambda d: (d.row.date or today, d.contract.id))
-    chosen = [Warning(d.row, d.contract, overdue=True) for d in overdue]
+    chosen = [Alert(d.row, d.contract, overdue=True) for d in overdue]
     # Contracts share their rows (one per calendar and set of events): choose rows by
     # identity, then keep every contract paired with a chosen row.
     selected = {id(row) for row in due_rows([row for row, _ in pairs], today, within, days)}
     due = [(row, contract) for row, contract in pairs if id(row) in selected]
     due.sort(key=lambda pair: pair[0].date or today)  # stable: calendars' rows first
-    chosen.extend(Warning(row, contract) for row, contract in due)
+    chosen.extend(Alert(row, contract) for row, contract in due)
     return chosen

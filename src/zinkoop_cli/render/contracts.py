@@ -10,26 +10,12 @@ from datetime import date
 from typing import Any
 
 from zinkoop_cli.core.contracts import Contract, ContractDeadline, Tracked
-from zinkoop_cli.core.lang import Lang, format_day
+from zinkoop_cli.core.lang import Lang
 from zinkoop_cli.render.terminal import Line
 from zinkoop_cli.render.view import mark_of
+from zinkoop_cli.render.words import CONTRACT_STATUS, NO_CONTRACTS, NO_DEADLINES, format_day
 
-STATUS_WORDS: dict[Lang, dict[str, str]] = {
-    "nl": {"overdue": "te laat", "done": "gedaan", "today": "vandaag", "upcoming": "komend",
-           "unresolved": "open"},
-    "en": {"overdue": "overdue", "done": "done", "today": "today", "upcoming": "upcoming",
-           "unresolved": "unresolved"},
-}
 STATUS_STYLES = {"overdue": "bold red", "done": "green", "today": "bold yellow"}
-NO_DEADLINES: dict[Lang, str] = {
-    "nl": "geen eigen termijnen (geef een gebeurtenis, zoals ontvangst)",
-    "en": "no deadlines of its own (give an event, such as ontvangst)",
-}
-EMPTY: dict[Lang, str] = {
-    "nl": "Geen contracten gevolgd; voeg ze toe met 'zinkoop track add' of 'zinkoop track "
-          "import'.",
-    "en": "No contracts tracked; add them with 'zinkoop track add' or 'zinkoop track import'.",
-}
 
 
 def _iso(day: date | None) -> str | None:
@@ -62,7 +48,7 @@ def contract_document(contract: Contract, deadlines: Sequence[ContractDeadline])
         "care_type": contract.care_type,
         "year": contract.year,
         "calendar": contract.calendar,
-        "events": {name: day.isoformat() for name, day in sorted(contract.events.items())},
+        "events": {name: day.isoformat() for name, day in sorted(contract.given.items())},
         "deadlines": [deadline_document(deadline) for deadline in deadlines],
     }
 
@@ -119,8 +105,8 @@ def _cut(text: str, room: int) -> str:
 def contracts_lines(tracked: Sequence[Tracked], lang: Lang, width: int) -> list[Line]:
     """Plain lines, one per contract and one per deadline: fast for thousands of contracts."""
     if not tracked:
-        return [[(EMPTY[lang], None)]]
-    words = STATUS_WORDS[lang]
+        return [[(NO_CONTRACTS[lang], None)]]
+    words = CONTRACT_STATUS[lang]
     status_width = max(len(word) for word in words.values())
     lines: list[Line] = []
     for contract, deadlines in tracked:
@@ -129,7 +115,7 @@ def contracts_lines(tracked: Sequence[Tracked], lang: Lang, width: int) -> list[
             head.append(f"AGB {contract.agb}")
         head.append(f"{contract.care_type} {contract.year}")
         head.extend(f"{name} {format_day(day, lang, weekday=False)}"
-                    for name, day in sorted(contract.events.items()))
+                    for name, day in sorted(contract.given.items()))
         lines.append([(_cut(" · ".join(head), width), "bold")])
         if not deadlines:
             lines.append([("    " + _cut(NO_DEADLINES[lang], width - 4), "dim")])

@@ -4,28 +4,28 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 
-from zinkoop_cli.core.lang import Lang, word
-from zinkoop_cli.core.model import EventDef
+from zinkoop_cli.core.lang import Lang
 from zinkoop_cli.core.resolve import Row
 from zinkoop_cli.render.jsonout import entry_document
+from zinkoop_cli.render.words import HEADERS, word
 
 COLUMNS = ("id", "calendar", "date", "when", "status", "days_left", "activity", "party",
            "section", "condition", "rule")
 
 
-def _cells(row: Row, lang: Lang, events: Mapping[str, EventDef]) -> list[str]:
-    document = entry_document(row, lang, events)
+def _cells(row: Row, lang: Lang) -> list[str]:
+    document = entry_document(row, lang)
     return ["" if document[key] is None else str(document[key]) for key in COLUMNS]
 
 
-def timeline_csv(rows: Iterable[Row], lang: Lang, events: Mapping[str, EventDef]) -> str:
+def timeline_csv(rows: Iterable[Row], lang: Lang) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
     for row in rows:
-        writer.writerow(_cells(row, lang, events))
+        writer.writerow(_cells(row, lang))
     return out.getvalue()
 
 
@@ -33,15 +33,12 @@ def _md(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def timeline_markdown(rows: Iterable[Row], lang: Lang, events: Mapping[str, EventDef]) -> str:
+def timeline_markdown(rows: Iterable[Row], lang: Lang) -> str:
     columns = ("when", "days_left", "status", "activity", "party", "section", "condition")
-    titles = {
-        "nl": ("Datum", "Dagen", "Status", "Activiteit", "Wie", "§", "Voorwaarde"),
-        "en": ("Date", "Days", "Status", "Activity", "Who", "§", "Condition"),
-    }[lang]
+    titles = HEADERS[lang]
     lines = ["| " + " | ".join(titles) + " |", "|" + "|".join("---" for _ in titles) + "|"]
     for row in rows:
-        document = entry_document(row, lang, events)
+        document = entry_document(row, lang)
         document["status"] = word(lang, row.status)
         cells = ["" if document[key] is None else _md(str(document[key])) for key in columns]
         lines.append("| " + " | ".join(cells) + " |")

@@ -19,11 +19,12 @@ from icalendar import Alarm, Event
 from icalendar import Calendar as ICalendar
 
 from zinkoop_cli.core.contracts import Contract, ContractDeadline
-from zinkoop_cli.core.describe import when_text
-from zinkoop_cli.core.lang import Lang, format_day, format_long_day, word
+from zinkoop_cli.core.lang import Lang
 from zinkoop_cli.core.model import Calendar, Day, Period, Span, Start
 from zinkoop_cli.core.resolve import Row
+from zinkoop_cli.render.describe import when_text
 from zinkoop_cli.render.view import mark_of, rule_of
+from zinkoop_cli.render.words import format_day, format_long_day, word
 
 TIMEZONE = "Europe/Amsterdam"
 PRODID = "-//zinkoop//zinkoop zorginkoop deadlines//NL"
@@ -135,13 +136,29 @@ def exported(rows: Iterable[Row]) -> tuple[list[Row], list[Row]]:
     return dated, left_out
 
 
+def _missing_text(row: Row) -> str:
+    if row.missing:
+        needs = " ".join(f"--on {name}=YYYY-MM-DD" for name in row.missing)
+        return f"needs {needs}"
+    return "the policy gives no date"
+
+
+def export_report(target: str, events: int, left_out: Sequence[Row]) -> str:
+    """What export says on stderr: the file, its events, and each entry left out and why."""
+    lines = [f"zinkoop: {target}: {events} event{'s' if events != 1 else ''}"]
+    if left_out:
+        lines[0] += f"; left out {len(left_out)} without a date:"
+        lines.extend(f"  {row.key}: {_missing_text(row)}" for row in left_out)
+    return "\n".join(lines) + "\n"
+
+
 def contract_text(contract: Contract, lang: Lang) -> str:
     """The description's lines on whose deadline it is (a tracked contract's)."""
     agb = f" (AGB {contract.agb})" if contract.agb else ""
-    events = ", ".join(f"{name} {format_long_day(day, lang)}"
-                       for name, day in sorted(contract.events.items()))
+    given = ", ".join(f"{name} {format_long_day(day, lang)}"
+                      for name, day in sorted(contract.given.items()))
     return (f"{word(lang, 'provider')}: {contract.provider}{agb}\n"
-            f"{word(lang, 'contract')}: {contract.id} ({events})\n")
+            f"{word(lang, 'contract')}: {contract.id} ({given})\n")
 
 
 def event_of(

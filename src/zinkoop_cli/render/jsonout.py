@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from zinkoop_cli.core.lang import Lang
-from zinkoop_cli.core.model import Calendar, EventDef
+from zinkoop_cli.core.model import Calendar
 from zinkoop_cli.core.resolve import Row
 from zinkoop_cli.render.view import view
 
@@ -49,8 +49,8 @@ def _iso(day: date | None) -> str | None:
     return day.isoformat() if day is not None else None
 
 
-def entry_document(row: Row, lang: Lang, events: Mapping[str, EventDef]) -> dict[str, Any]:
-    shown = view(row, lang, events)
+def entry_document(row: Row, lang: Lang) -> dict[str, Any]:
+    shown = view(row, lang)
     entry = row.entry
     return {
         "id": row.key,
@@ -79,10 +79,9 @@ def timeline_document(
     calendars: Sequence[Calendar],
     rows: Iterable[Row],
     lang: Lang,
-    events: Mapping[str, EventDef],
 ) -> dict[str, Any]:
     return {
         "today": today.isoformat(),
         "calendars": [calendar_summary(calendar) for calendar in calendars],
-        "entries": [entry_document(row, lang, events) for row in rows],
+        "entries": [entry_document(row, lang) for row in rows],
     }

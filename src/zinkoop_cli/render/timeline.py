@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from datetime import date
 
-from zinkoop_cli.core.lang import Lang, format_day, format_long_day, word
-from zinkoop_cli.core.model import Calendar, EventDef
+from zinkoop_cli.core.lang import Lang
+from zinkoop_cli.core.model import Calendar
 from zinkoop_cli.core.resolve import Row
 from zinkoop_cli.render.view import view
+from zinkoop_cli.render.words import HEADERS, format_day, format_long_day, word
+from zinkoop_cli.render.words import TIMELINE as TEXT
 
 STATUS_STYLE = {
     "past": "dim",
@@ -19,32 +21,7 @@ STATUS_STYLE = {
     "undated": "blue",
 }
 MARK = "*"
-HEADERS: dict[Lang, tuple[str, ...]] = {
-    "nl": ("Datum", "Dagen", "Status", "Activiteit", "Wie", "§", "Voorwaarde"),
-    "en": ("Date", "Days", "Status", "Activity", "Who", "§", "Condition"),
-}
-TEXT: dict[Lang, dict[str, str]] = {
-    "nl": {
-        "today": "Vandaag",
-        "version": "versie",
-        "source": "Bron",
-        "mark": "valt in het weekend of op een feestdag (Atw)",
-        "give": "Geef de datum met",
-        "inherits": "met",
-        "atw": "verschoven volgens de Algemene termijnenwet",
-        "none": "Geen regels.",
-    },
-    "en": {
-        "today": "Today",
-        "version": "version",
-        "source": "Source",
-        "mark": "falls on a weekend or holiday (Atw)",
-        "give": "Give the date with",
-        "inherits": "with",
-        "atw": "moved under the Algemene termijnenwet",
-        "none": "No entries.",
-    },
-}
+
 
 
 # Below this width party, section and condition go on a line under the activity.
@@ -121,7 +98,6 @@ def timeline_lines(
     rows: Sequence[Row],
     today: date,
     lang: Lang,
-    events: Mapping[str, EventDef],
     width: int = 80,
 ) -> list[Line]:
     """The timeline as styled lines, grouped by month; ``width`` picks the layout.
@@ -145,7 +121,7 @@ def timeline_lines(
     marked = False
     group = None
     for row in rows:
-        shown = view(row, lang, events)
+        shown = view(row, lang)
         if shown.group != group:
             if group is not None:
                 table.append(("", [], None))

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import NamedTuple
 
-from zinkoop_cli.core.describe import rule_text, when_text
-from zinkoop_cli.core.lang import MONTHS, Lang, format_day, holiday_label, word
-from zinkoop_cli.core.model import Day, EventDef, Recurring, Relative
+from zinkoop_cli.core.lang import Lang
+from zinkoop_cli.core.model import Day, Recurring, Relative
 from zinkoop_cli.core.resolve import Row
+from zinkoop_cli.render.describe import rule_text, when_text
+from zinkoop_cli.render.words import MONTHS, format_day, holiday_label, word
 
 
 class RowView(NamedTuple):
@@ -38,7 +38,7 @@ def mark_of(row: Row, lang: Lang) -> str | None:
     return ", ".join(marks) or None
 
 
-def view(row: Row, lang: Lang, events: Mapping[str, EventDef]) -> RowView:
+def view(row: Row, lang: Lang) -> RowView:
     when = row.entry.when
     rule = rule_of(row, lang)
     hint = None

@@ -2,51 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
 from zinkoop_cli.core.contracts import Contract
-from zinkoop_cli.core.due import Warning
-from zinkoop_cli.core.lang import Lang, format_day
-from zinkoop_cli.core.model import Calendar, EventDef, Relative, Span
+from zinkoop_cli.core.due import Alert
+from zinkoop_cli.core.lang import Lang
+from zinkoop_cli.core.model import Calendar, Relative, Span
 from zinkoop_cli.core.resolve import Row
 from zinkoop_cli.render.jsonout import calendar_summary, entry_document
 from zinkoop_cli.render.view import view
+from zinkoop_cli.render.words import WARN, format_day
 
 Line = list[tuple[str, str | None]]
 
-WORDS: dict[Lang, dict[str, str]] = {
-    "nl": {
-        "today": "vandaag",
-        "day": "{n} dag",
-        "days": "{n} dagen",
-        "deadline": "deadline",
-        "deadlines": "deadlines",
-        "first": "eerste",
-        "late_day": "{n} dag te laat",
-        "late_days": "{n} dagen te laat",
-        "overdue": "te laat",
-        "contract": "contract",
-    },
-    "en": {
-        "today": "today",
-        "day": "{n} day",
-        "days": "{n} days",
-        "deadline": "deadline",
-        "deadlines": "deadlines",
-        "first": "first",
-        "late_day": "{n} day overdue",
-        "late_days": "{n} days overdue",
-        "overdue": "overdue",
-        "contract": "contract",
-    },
-}
 GAP = "  "
 
 
 def days_left(left: int, lang: Lang) -> str:
-    words = WORDS[lang]
+    words = WARN[lang]
     if left == 0:
         return words["today"]
     if left < 0:
@@ -62,7 +37,7 @@ def care_label(calendar: Calendar, with_publisher: bool) -> str:
 def provider_text(contract: Contract, lang: Lang) -> str:
     """Whose deadline it is: the provider, its AGB code, and the number for `track done`."""
     agb = f", AGB {contract.agb}" if contract.agb else ""
-    return f"{contract.provider} ({WORDS[lang]['contract']} {contract.id}{agb}): "
+    return f"{contract.provider} ({WARN[lang]['contract']} {contract.id}{agb}): "
 
 
 def activity_text(row: Row, lang: Lang) -> str:
@@ -74,7 +49,7 @@ def activity_text(row: Row, lang: Lang) -> str:
     """
     entry = row.entry
     text = " ".join(entry.activity.split())
-    shown = view(row, lang, {})
+    shown = view(row, lang)
     if isinstance(entry.when, Span):
         text += f" ({shown.when})"
     elif isinstance(entry.when, Relative) and shown.rule:
@@ -84,7 +59,7 @@ def activity_text(row: Row, lang: Lang) -> str:
     return text
 
 
-def warning_lines(items: Sequence[Warning], today: date, lang: Lang) -> list[Line]:
+def warning_lines(items: Sequence[Alert], today: date, lang: Lang) -> list[Line]:
     """One line per item, in the order given: days left, day, care type, activity, who acts.
 
     A tracked contract's deadline names the provider before the activity. Columns are
@@ -123,10 +98,10 @@ def plain(lines: Sequence[Line]) -> str:
     return "".join("".join(text for text, _ in line) + "\n" for line in lines)
 
 
-def subject(items: Sequence[Warning], lang: Lang) -> str:
+def subject(items: Sequence[Alert], lang: Lang) -> str:
     """``zinkoop: 3 deadlines, eerste wo 11 nov 2026``: the count and the nearest day to come
     (``2 te laat`` in front when contracts' deadlines have passed)."""
-    words = WORDS[lang]
+    words = WARN[lang]
     late = sum(1 for item in items if item.overdue)
     coming = [item.row.date for item in items if not item.overdue and item.row.date]
     head = f"zinkoop: {late} {words['overdue']}" if late else "zinkoop:"
@@ -139,13 +114,13 @@ def subject(items: Sequence[Warning], lang: Lang) -> str:
     return f"{head}{sep}{len(coming)} {words['deadlines']}, {words['first']} {nearest}"
 
 
-def warnings_document(today: date, calendars: Sequence[Calendar], items: Sequence[Warning],
-                      lang: Lang, events: Mapping[str, EventDef]) -> dict[str, Any]:
+def warnings_document(today: date, calendars: Sequence[Calendar], items: Sequence[Alert],
+                      lang: Lang) -> dict[str, Any]:
     """The JSON of ``deadlines`` with only what warns; a tracked contract's deadline adds
     ``contract`` (id, provider, agb) and has status ``overdue`` once it passed undone."""
     entries = []
     for item in items:
-        document = entry_document(item.row, lang, events)
+        document = entry_document(item.row, lang)
         if item.contract is not None:
             document["contract"] = {"id": item.contract.id, "provider": item.contract.provider,
                                     "agb": item.contract.agb}

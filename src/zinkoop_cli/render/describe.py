@@ -2,21 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import date
 
-from zinkoop_cli.core.lang import (
-    DIRECTIONS,
-    MONTHS,
-    PARTS,
-    QUARTER,
-    SEASONS,
-    Lang,
-    format_day,
-    format_long_day,
-    unit_name,
-    word,
-)
+from zinkoop_cli.core.lang import Lang
 from zinkoop_cli.core.model import (
     Continuous,
     Day,
@@ -27,6 +15,17 @@ from zinkoop_cli.core.model import (
     Start,
     Undetermined,
     When,
+)
+from zinkoop_cli.render.words import (
+    DIRECTIONS,
+    MONTHS,
+    PARTS,
+    QUARTER,
+    SEASONS,
+    format_day,
+    format_long_day,
+    unit_name,
+    word,
 )
 
 
@@ -44,9 +43,9 @@ def span_text(span: Span, lang: Lang) -> str:
     return text
 
 
-def rule_text(rule: Relative, lang: Lang, labels: Mapping[str, str] | None = None) -> str:
-    """``6 weken na ontvangst``; ``labels`` may rename anchors (an entry id to its activity)."""
-    anchor = (labels or {}).get(rule.anchor, rule.anchor)
+def rule_text(rule: Relative, lang: Lang) -> str:
+    """``6 weken na ontvangst``."""
+    anchor = rule.anchor
     if rule.first_of_month:
         text = word(lang, "first_of_month").format(anchor=anchor)
     elif rule.amount == 0:

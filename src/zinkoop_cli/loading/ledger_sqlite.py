@@ -1,0 +1,341 @@
+"""The SQLite store of the ledger: one file that cron and a person share."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager, suppress
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from zinkoop_cli.core.contracts import Contract, NewContract
+from zinkoop_cli.errors import DataError, FileAccessError, ZinkoopError
+from zinkoop_cli.loading.ledger import MAX_ID, unknown_contract
+from zinkoop_cli.loading.ledger_rows import read as _read
+
+__all__ = ["SCHEMA_VERSION", "SqliteLedger"]
+
+SCHEMA_VERSION = 1
+
+# Long enough to wait out another zinkoop's import of thousands of rows, short enough that
+# a stuck process is reported instead of hanging cron.
+BUSY_TIMEOUT_S = 10.0
+
+# Provider names match case-insensitively (NOCASE), so that "Ziekenhuis A" re-imported as
+# "ziekenhuis a" updates the contract instead of adding a second one.
+SCHEMA = """
+CREATE TABLE contracts (
+    id INTEGER PRIMARY KEY,
+    provider TEXT NOT NULL COLLATE NOCASE,
+    agb TEXT,
+    care_type TEXT NOT NULL,
+    year INTEGER NOT NULL,
+    calendar TEXT NOT NULL,
+    created TEXT NOT NULL,
+    updated TEXT NOT NULL
+);
+CREATE UNIQUE INDEX contracts_agb ON contracts (agb, care_type, year) WHERE agb IS NOT NULL;
+CREATE UNIQUE INDEX contracts_provider ON contracts (provider, care_type, year)
+    WHERE agb IS NULL;
+CREATE INDEX contracts_care_year ON contracts (care_type, year);
+CREATE TABLE events (
+    contract_id INTEGER NOT NULL REFERENCES contracts (id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    day TEXT NOT NULL,
+    PRIMARY KEY (contract_id, name)
+) WITHOUT ROWID;
+CREATE TABLE done (
+    contract_id INTEGER NOT NULL REFERENCES contracts (id) ON DELETE CASCADE,
+    entry TEXT NOT NULL,
+    done_on TEXT NOT NULL,
+    PRIMARY KEY (contract_id, entry)
+) WITHOUT ROWID;
+"""
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class SqliteLedger:
+    """The contracts in one SQLite file; every method is one transaction.
+
+    ``read_only``: connections are opened read-only (``mode=ro``), so that a ledger the
+    user may only read can still be read; the write methods are then not to be called.
+    """
+
+    def __init__(self, path: Path, *, read_only: bool = False) -> None:
+        self.path = path
+        self.read_only = read_only
+
+    @property
+    def where(self) -> str:
+        return str(self.path)
+
+    # -- connecting ---------------------------------------------------------------------
+
+    def _error(self, exc: sqlite3.Error) -> ZinkoopError:
+        text = str(exc)
+        where = f"ledger {self.path}"
+        if isinstance(exc, sqlite3.OperationalError):
+            if "locked" in text or "busy" in text:
+                return FileAccessError(
+                    f"{where}: busy for over {BUSY_TIMEOUT_S:.0f} s (another zinkoop is "
+                    "writing to it); try again")
+            if "no such table" in text or "no such column" in text:
+                return DataError(f"{where}: not a zinkoop ledger ({text}); point --ledger "
+                                 "at a zinkoop ledger or at a new file")
+            return FileAccessError(f"{where}: cannot read or write it ({text}); check the "
+                                   "folder and its permissions, or choose another --ledger")
+        if isinstance(exc, sqlite3.DatabaseError):
+            return DataError(f"{where}: not a zinkoop ledger ({text}); point --ledger at a "
+                             "zinkoop ledger or at a new file")
+        return DataError(f"{where}: {text}")
+
+    def _open(self, *, create: bool) -> sqlite3.Connection | None:
+        """A connection, or None when reading a ledger that does not exist yet."""
+        try:
+            return self._connect(create=create)
+        except OSError as exc:  # a name too long, a folder we may not enter
+            raise FileAccessError(f"ledger {self.path}: cannot open it "
+                                  f"({exc.strerror or type(exc).__name__}); choose another "
+                                  "--ledger") from None
+
+    def _connect(self, *, create: bool) -> sqlite3.Connection | None:
+        if self.path.is_dir():
+            raise FileAccessError(f"ledger {self.path}: is a folder; give --ledger a file "
+                                  "path such as ledger.db")
+        if not self.path.exists():
+            if not create:
+                return None
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise FileAccessError(
+                    f"ledger {self.path}: cannot create its folder ({exc.strerror or exc}); "
+                    "choose another --ledger") from None
+        connection, version, tables = self._connection()
+        try:
+            if version > SCHEMA_VERSION:
+                raise DataError(
+                    f"ledger {self.path}: schema version {version} is newer than this zinkoop "
+                    f"knows ({SCHEMA_VERSION}); upgrade zinkoop")
+            if version == 0:
+                if tables:
+                    raise self._foreign()
+                if not create:
+                    # An empty file (touched, or a writer's that has not committed its
+                    # schema yet) is an empty ledger to a reader.
+                    connection.close()
+                    return None
+                self._create(connection)
+        except BaseException:
+            connection.close()
+            raise
+        return connection
+
+    def _connection(self, *, immutable: bool = False) -> tuple[sqlite3.Connection, int, int]:
+        """A connection with the schema version and table count read in one snapshot, so
+        that a schema another process commits in between does not look foreign."""
+        # isolation_level=None: we issue BEGIN ourselves, so that a write takes the lock
+        # at its start (BEGIN IMMEDIATE) and waits for it rather than failing half-way.
+        if self.read_only:
+            flags = "?mode=ro&immutable=1" if immutable else "?mode=ro"
+            connection = sqlite3.connect(self.path.absolute().as_uri() + flags, uri=True,
+                                         timeout=BUSY_TIMEOUT_S, isolation_level=None)
+        else:
+            connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S,
+                                         isolation_level=None)
+        try:
+            connection.execute("PRAGMA foreign_keys = ON")
+            with _transaction(connection, write=False):
+                version, tables = _version_and_tables(connection)
+        except sqlite3.OperationalError as exc:
+            connection.close()
+            # Reading a WAL ledger needs its -shm file, which a user who may only read the
+            # file and its folder cannot create. With no -wal file every change is in the
+            # ledger itself, so it can be read as it stands (immutable: no shared memory).
+            wal = self.path.with_name(self.path.name + "-wal")
+            if (self.read_only and not immutable and "readonly" in str(exc)
+                    and not wal.exists()):
+                return self._connection(immutable=True)
+            raise
+        except BaseException:
+            connection.close()
+            raise
+        return connection, version, tables
+
+    def _foreign(self) -> DataError:
+        return DataError(f"ledger {self.path}: not a zinkoop ledger (it has tables but no "
+                         "zinkoop schema version); point --ledger at another file")
+
+    def _create(self, connection: sqlite3.Connection) -> None:
+        # WAL lets readers (cron's warn) go on while a person writes; it is a property of
+        # the file, set once. It cannot change inside a transaction.
+        connection.execute("PRAGMA journal_mode = WAL")
+        with _transaction(connection, write=True):
+            version, tables = _version_and_tables(connection)
+            if version != 0:
+                return  # another process created the schema while this one waited
+            if tables:
+                raise self._foreign()
+            for statement in SCHEMA.split(";"):
+                if statement.strip():
+                    connection.execute(statement)
+            connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    @contextmanager
+    def _session(self, *, write: bool) -> Iterator[sqlite3.Connection | None]:
+        """One transaction; sqlite3 errors become one-line ZinkoopErrors."""
+        try:
+            connection = self._open(create=write)
+            if connection is None:
+                yield None
+                return
+            try:
+                with _transaction(connection, write=write):
+                    yield connection
+            finally:
+                connection.close()
+        except sqlite3.Error as exc:
+            raise self._error(exc) from None
+
+    # -- writing ------------------------------------------------------------------------
+
+    def upsert(
+        self, items: Sequence[NewContract], progress: Callable[[int], None] | None = None
+    ) -> tuple[list[int], int]:
+        """Add or update ``items`` in one transaction: their ids and how many were new.
+
+        A contract is the same when its AGB code, care type and year are (or, without an
+        AGB code, its provider, care type and year). Its events are replaced; its done
+        marks stay, since a signature already given does not go away with a new date.
+        """
+        stamp = _now()
+        ids: list[int] = []
+        added = 0
+        with self._session(write=True) as connection:
+            assert connection is not None
+            updated: list[tuple[int]] = []
+            for number, item in enumerate(items, start=1):
+                found = _existing(connection, item)
+                if found is None:
+                    cursor = connection.execute(
+                        "INSERT INTO contracts (provider, agb, care_type, year, calendar, "
+                        "created, updated) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        (item.provider, item.agb, item.care_type, item.year, item.calendar,
+                         stamp, stamp))
+                    assert cursor.lastrowid is not None
+                    ids.append(cursor.lastrowid)
+                    added += 1
+                else:
+                    connection.execute(
+                        "UPDATE contracts SET provider = ?, agb = ?, calendar = ?, updated = ? "
+                        "WHERE id = ?", (item.provider, item.agb, item.calendar, stamp, found))
+                    ids.append(found)
+                    updated.append((found,))
+                if progress is not None and number % 500 == 0:
+                    progress(number)
+            connection.executemany("DELETE FROM events WHERE contract_id = ?", updated)
+            connection.executemany(
+                "INSERT OR REPLACE INTO events (contract_id, name, day) VALUES (?, ?, ?)",
+                ((key, name, day.isoformat())
+                 for key, item in zip(ids, items, strict=True)
+                 for name, day in item.given.items()))
+        return ids, added
+
+    def mark_done(self, contract_id: int, entries: Sequence[str], day: date) -> None:
+        with self._session(write=True) as connection:
+            assert connection is not None
+            self._require(connection, contract_id, whole=False)
+            connection.executemany(
+                "INSERT INTO done (contract_id, entry, done_on) VALUES (?, ?, ?) "
+                "ON CONFLICT (contract_id, entry) DO UPDATE SET done_on = excluded.done_on",
+                [(contract_id, entry, day.isoformat()) for entry in entries])
+
+    def remove(self, contract_id: int) -> Contract:
+        with self._session(write=True) as connection:
+            assert connection is not None
+            contract = self._require(connection, contract_id, whole=False)
+            connection.execute("DELETE FROM contracts WHERE id = ?", (contract_id,))
+        return contract
+
+    def _require(self, connection: sqlite3.Connection, contract_id: int, *,
+                 whole: bool = True) -> Contract:
+        """The contract; without ``whole`` only its own row (so that a contract with a bad
+        day in the ledger can still be removed)."""
+        found: list[Contract] = []
+        if 0 <= contract_id <= MAX_ID:
+            found = _read(connection, "WHERE id = ?", (contract_id,), self.where, whole=whole)
+        if not found:
+            ids = [row[0] for row in connection.execute("SELECT id FROM contracts ORDER BY id")]
+            raise unknown_contract(self.where, contract_id, _ranges(ids))
+        return found[0]
+
+    # -- reading ------------------------------------------------------------------------
+
+    def contracts(self, care_type: str | None = None, year: int | None = None) -> list[Contract]:
+        """Every contract (of one care type and year), oldest first, in three queries."""
+        where = ""
+        args: tuple[object, ...] = ()
+        if care_type is not None and year is not None:
+            where, args = "WHERE care_type = ? AND year = ?", (care_type, year)
+        with self._session(write=False) as connection:
+            return [] if connection is None else _read(connection, where, args, self.where)
+
+    def contract(self, contract_id: int) -> Contract:
+        with self._session(write=False) as connection:
+            if connection is None:
+                raise unknown_contract(self.where, contract_id, "")
+            return self._require(connection, contract_id)
+
+
+@contextmanager
+def _transaction(connection: sqlite3.Connection, *, write: bool) -> Iterator[None]:
+    # IMMEDIATE takes the write lock at once (waiting up to the busy timeout), so that two
+    # writers never both read and then collide on upgrading to a write lock.
+    connection.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+    try:
+        yield
+    except BaseException:
+        with suppress(sqlite3.Error):
+            connection.execute("ROLLBACK")
+        raise
+    connection.execute("COMMIT")
+
+
+def _version_and_tables(connection: sqlite3.Connection) -> tuple[int, int]:
+    version = connection.execute("PRAGMA user_version").fetchone()[0]
+    tables = connection.execute(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0]
+    return int(version), int(tables)
+
+
+def _existing(connection: sqlite3.Connection, item: NewContract) -> int | None:
+    if item.agb is not None:
+        row = connection.execute(
+            "SELECT id FROM contracts WHERE agb = ? AND care_type = ? AND year = ?",
+            (item.agb, item.care_type, item.year)).fetchone()
+        if row is not None:
+            return int(row[0])
+    # A contract first tracked without its AGB code is the same one when the code comes.
+    row = connection.execute(
+        "SELECT id FROM contracts WHERE agb IS NULL AND provider = ? AND care_type = ? "
+        "AND year = ?", (item.provider, item.care_type, item.year)).fetchone()
+    return None if row is None else int(row[0])
+
+
+def _ranges(ids: Sequence[int]) -> str:
+    """``1-3, 7`` for 1, 2, 3, 7: a ledger of thousands must not print every id."""
+    parts: list[str] = []
+    start = prev = None
+    for number in ids:
+        if prev is not None and number == prev + 1:
+            prev = number
+            continue
+        if start is not None:
+            parts.append(str(start) if start == prev else f"{start}-{prev}")
+        start = prev = number
+    if start is not None:
+        parts.append(str(start) if start == prev else f"{start}-{prev}")
+    return ", ".join(parts)
