@@ -94,11 +94,15 @@ def _os_message(error: OSError) -> str:
 def _too_much(error: RecursionError | MemoryError) -> int:
     """3 when raised while reading input (a file nested too deep or too big), else a bug."""
     what = "nested too deeply" if isinstance(error, RecursionError) else "too large"
-    if any(_module(frame).startswith(_INPUT_MODULES) for frame in _frames(error.__traceback__)):
-        return fail(DataError(f"a file is {what} to read ({type(error).__name__}); check the "
-                              "calendar, ledger or CSV file given, e.g. with 'zinkoop check'"))
-    return fail(InternalError(f"internal error (a bug, please report it; ZINKOOP_DEBUG=1 "
-                              f"shows where): {_summary(error)}"))
+    reading = [tb for tb in _frames(error.__traceback__) if _module(tb).startswith(_INPUT_MODULES)]
+    if not reading:
+        return fail(InternalError(f"internal error (a bug, please report it; ZINKOOP_DEBUG=1 "
+                                  f"shows where): {_summary(error)}"))
+    names = [tb.tb_frame.f_locals.get(key) for tb in reading for key in ("origin", "path")]
+    found = next((str(name) for name in names if isinstance(name, str | os.PathLike)), None)
+    where = f"{found} is" if found else "a calendar, ledger or CSV file is"
+    return fail(DataError(f"{where} {what} to read ({type(error).__name__}); check it, e.g. "
+                          "with 'zinkoop check'"))
 
 
 def _home_of(error: BaseException) -> str | None:
