@@ -125,6 +125,15 @@ def test_unknown_user_in_a_path_is_exit_4(run: Runner) -> None:
     assert "write the path in full" in line
 
 
+def test_unknown_user_in_the_export_path_is_exit_4(
+        run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # the shell passes ~name on as it is when there is no such user
+    result = run("export", "msz", "2027", "-o", "~zinkoop-no-such-user/x.ics")
+    assert result.code == 4
+    assert "no user 'zinkoop-no-such-user'? write the path in full" in one_line(result.err)
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_interrupt_is_one_line_exit_130(run: Runner, monkeypatch: pytest.MonkeyPatch) -> None:
     def stopped(*args: object, **kwargs: object) -> object:
         raise Interrupted(2, "SIGINT")

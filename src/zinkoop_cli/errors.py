@@ -69,6 +69,7 @@ _HINTS = {
     errno.ELOOP: "a symbolic link points (round) to itself",
     errno.ENOTDIR: "a part of the path is a file, not a folder",
     errno.EISDIR: "it is a folder; give a file name",
+    errno.EBADF: "it is closed",
 }
 
 

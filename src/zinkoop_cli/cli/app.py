@@ -76,11 +76,11 @@ def _register(argv: list[str] | None = None) -> None:
 
 
 def fail(error: ZinkoopError) -> int:
-    _say(f"zinkoop: {error.message}")
+    say(f"zinkoop: {error.message}")
     return error.exit_code
 
 
-def _say(line: str) -> None:
+def say(line: str) -> None:
     """One line on stderr; a stderr that cannot take it (closed, full) changes nothing."""
     try:
         sys.stderr.write(line + "\n")
@@ -89,7 +89,7 @@ def _say(line: str) -> None:
         pass
 
 
-def _click_style(error: BaseException) -> bool:
+def is_click_error(error: BaseException) -> bool:
     # Typer raises click's exceptions (vendored in recent Typer): recognise them by shape.
     return hasattr(error, "format_message") and isinstance(getattr(error, "exit_code", None),
                                                             int)

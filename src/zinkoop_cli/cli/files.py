@@ -29,6 +29,7 @@ PREVIOUS_LIMIT = 64 * 1024 * 1024
 _MAX_LINKS = 40  # the kernel's own limit on links in one path lookup (MAXSYMLINKS)
 _OWN_FD = re.compile(r"/(?:dev/fd|proc/(?:self|thread-self|(\d+))/fd)/(\d+)")
 _NAMED_FD = {"/dev/stdout": 1, "/dev/stderr": 2}
+_STREAM_NAMES = {1: "standard output", 2: "standard error"}  # as cli/streams names them
 
 
 @dataclass(frozen=True)
@@ -138,8 +139,11 @@ def write_atomic(path: Path, data: bytes) -> None:
                                   "a file)")
     except OSError as error:
         if error.errno == errno.ENOENT:
+            fix = "create it first"
+            if shown.startswith("~"):  # the shell leaves ~name alone when there is no such user
+                fix = f"no user {shown.split(os.sep)[0][1:]!r}? write the path in full"
             raise FileAccessError(f"cannot write {path}: folder {shown} does not exist; "
-                                  "create it first") from None
+                                  f"{fix}") from None
         raise FileAccessError(f"cannot write {path}: {describe(error)}") from None
     mode = target.mode
     if mode is None:
@@ -188,6 +192,9 @@ def _write_stream(path: Path, target: _Target, data: bytes) -> None:
         finally:
             os.close(handle)
     except OSError as error:
+        if error.errno == errno.EPIPE and target.fd in _STREAM_NAMES:
+            # like '-o -': a reader that has had enough ends the run quietly (see cli/outcome)
+            raise BrokenPipeError(None, error.strerror, _STREAM_NAMES[target.fd]) from None
         raise FileAccessError(f"cannot write {path}: {describe(error)}") from None
 
 

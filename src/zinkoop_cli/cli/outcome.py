@@ -9,7 +9,7 @@ import os
 import sys
 from types import TracebackType
 
-from zinkoop_cli.cli.app import _click_style, _say, fail
+from zinkoop_cli.cli.app import fail, is_click_error, say
 from zinkoop_cli.cli.streams import STDERR, STDOUT, silence
 from zinkoop_cli.errors import (
     DataError,
@@ -20,14 +20,13 @@ from zinkoop_cli.errors import (
     describe,
 )
 
-EX_SOFTWARE = InternalError.exit_code
 SIGPIPE_EXIT = 141  # 128 + SIGPIPE: what the shell shows for a tool whose reader went away
 _INPUT_MODULES = ("zinkoop_cli.loading", "tomllib", "json", "csv", "sqlite3")
 
 
 def expected(error: BaseException) -> bool:
     """What the user caused or asked for; ZINKOOP_DEBUG=1 re-raises all the rest."""
-    return (isinstance(error, ZinkoopError) or _click_style(error) or _stream_closed(error)
+    return (isinstance(error, ZinkoopError) or is_click_error(error) or _stream_closed(error)
             or type(error).__name__ in ("NoArgsIsHelpError", "Abort"))
 
 
@@ -37,12 +36,11 @@ def outcome(error: BaseException) -> int:
         return fail(error)
     if isinstance(error, Interrupted | KeyboardInterrupt):
         number = error.signal_number if isinstance(error, Interrupted) else 2
-        _say("zinkoop: interrupted" if number == 2 else f"zinkoop: stopped by {error}")
+        say("zinkoop: interrupted" if number == 2 else f"zinkoop: stopped by {error}")
         return 128 + number
     if _stream_closed(error):
-        silence(1)  # nothing more reaches the reader, not even the last flush's bytes
-        if getattr(error, "filename", None) == STDERR:
-            silence(2)
+        # Nothing more goes to the reader that left, not even the interpreter's last flush.
+        silence(2 if getattr(error, "filename", None) == STDERR else 1)
         return SIGPIPE_EXIT
     usage = _usage(error)
     if usage is not None:
@@ -56,8 +54,7 @@ def outcome(error: BaseException) -> int:
         return fail(FileAccessError(f"cannot expand {home.split('/')[0]!r} in the path "
                                     f"{home!r}: no such user (or no home folder); write the "
                                     "path in full"))
-    return fail(InternalError(f"internal error (a bug, please report it; ZINKOOP_DEBUG=1 "
-                              f"shows where): {_summary(error)}"))
+    return _bug(error)
 
 
 def _stream_closed(error: BaseException) -> bool:
@@ -70,14 +67,14 @@ def _usage(error: BaseException) -> int | None:
     if type(error).__name__ == "NoArgsIsHelpError" and ctx is not None:
         sys.stdout.write(ctx.get_help() + "\n")
         return 2
-    if _click_style(error):
+    if is_click_error(error):
         hint = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
         message = " ".join(error.format_message().split())  # type: ignore[attr-defined]
-        _say(f"zinkoop: {message}{hint}")
+        say(f"zinkoop: {message}{hint}")
         code: int = error.exit_code  # type: ignore[attr-defined]
         return code
     if type(error).__name__ == "Abort":
-        _say("zinkoop: aborted")
+        say("zinkoop: aborted")
         return 130
     return None
 
@@ -96,8 +93,7 @@ def _too_much(error: RecursionError | MemoryError) -> int:
     what = "nested too deeply" if isinstance(error, RecursionError) else "too large"
     reading = [tb for tb in _frames(error.__traceback__) if _module(tb).startswith(_INPUT_MODULES)]
     if not reading:
-        return fail(InternalError(f"internal error (a bug, please report it; ZINKOOP_DEBUG=1 "
-                                  f"shows where): {_summary(error)}"))
+        return _bug(error)
     names = [tb.tb_frame.f_locals.get(key) for tb in reading for key in ("origin", "path")]
     found = next((str(name) for name in names if isinstance(name, str | os.PathLike)), None)
     where = f"{found} is" if found else "a calendar, ledger or CSV file is"
@@ -126,6 +122,11 @@ def _frames(tb: TracebackType | None) -> list[TracebackType]:
 
 def _module(tb: TracebackType) -> str:
     return str(tb.tb_frame.f_globals.get("__name__", ""))
+
+
+def _bug(error: BaseException) -> int:
+    return fail(InternalError(f"internal error (a bug, please report it; ZINKOOP_DEBUG=1 "
+                              f"shows where): {_summary(error)}"))
 
 
 def _summary(error: BaseException) -> str:
