@@ -134,6 +134,13 @@ def test_unknown_user_in_the_export_path_is_exit_4(
     assert list(tmp_path.iterdir()) == []
 
 
+def test_export_name_too_long_is_exit_4(run: Runner, tmp_path: Path) -> None:
+    result = run("export", "msz", "2027", "-o", str(tmp_path / ("a" * 300 + ".ics")))
+    assert result.code == 4
+    assert one_line(result.err).endswith("File name too long; use a shorter name")
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_interrupt_is_one_line_exit_130(run: Runner, monkeypatch: pytest.MonkeyPatch) -> None:
     def stopped(*args: object, **kwargs: object) -> object:
         raise Interrupted(2, "SIGINT")

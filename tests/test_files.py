@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import os
+import shutil
 import stat
+import tempfile
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -187,20 +190,29 @@ def test_failed_write_leaves_the_old_file_and_no_temporary(
     assert leftovers(tmp_path) == []
 
 
-def test_unwritable_folder_as_nobody(tmp_path: Path) -> None:
-    folder = tmp_path / "locked"
-    folder.mkdir()
-    (folder / "x.ics").write_bytes(b"old")
-    if os.geteuid() != 0:
-        folder.chmod(0o555)
-        try:
+def test_unwritable_folder_as_nobody() -> None:
+    # In /tmp, not under pytest's 0700 folder: nobody must reach the folder, not write in it.
+    folder = Path(tempfile.mkdtemp(prefix="zinkoop-locked-"))
+    try:
+        folder.chmod(0o755)
+        (folder / "x.ics").write_bytes(b"old")
+        if os.geteuid() != 0:
+            folder.chmod(0o555)
             with pytest.raises(FileAccessError, match="Permission denied"):
                 write_atomic(folder / "x.ics", DATA)
-        finally:
-            folder.chmod(0o755)
-        return
-    tmp_path.chmod(0o755)  # nobody must reach the folder, not write in it
-    tmp_path.parent.chmod(0o755)
+        else:
+            said = _as_nobody(lambda: write_atomic(folder / "x.ics", DATA))
+            assert said.startswith("4 cannot write "), said
+            assert "Permission denied; check the permissions" in said
+        assert (folder / "x.ics").read_bytes() == b"old"
+        assert leftovers(folder) == []
+    finally:
+        folder.chmod(0o755)
+        shutil.rmtree(folder)
+
+
+def _as_nobody(action: Callable[[], None]) -> str:
+    """Run ``action`` in a forked child as user nobody; what it raised, or a skip."""
     read_end, write_end = os.pipe()
     pid = os.fork()
     if pid == 0:  # pragma: no cover - the child reports through the pipe
@@ -212,7 +224,7 @@ def test_unwritable_folder_as_nobody(tmp_path: Path) -> None:
             os.write(write_end, b"skip")
             os._exit(0)
         try:
-            write_atomic(folder / "x.ics", DATA)
+            action()
             os.write(write_end, b"written")
         except FileAccessError as error:
             os.write(write_end, f"{error.exit_code} {error}".encode())
@@ -223,7 +235,4 @@ def test_unwritable_folder_as_nobody(tmp_path: Path) -> None:
     os.waitpid(pid, 0)
     if said == "skip":
         pytest.skip("cannot drop privileges to nobody here")
-    assert said.startswith("4 cannot write "), said
-    assert "Permission denied" in said
-    assert (folder / "x.ics").read_bytes() == b"old"
-    assert leftovers(folder) == []
+    return said

@@ -5,11 +5,14 @@ Every run has a timeout, so a hang fails the test instead of hanging it.
 
 from __future__ import annotations
 
+import io
 import os
 import select
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -260,3 +263,48 @@ def test_the_hooks_quick_attack(tmp_path: Path, env: dict[str, str]) -> None:
     assert "full=4" in out
     assert "fifo=0" in out
     assert any(f"passwd={code}" in out for code in (0, 3, 4)), out
+
+
+def test_export_into_a_folder_nobody_may_write_is_exit_4(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    if os.geteuid() != 0:
+        pytest.skip("needs root to drop to nobody; test_files covers a read-only folder")
+    from zinkoop_cli.cli import outcome  # noqa: F401 - imported now: nobody cannot read Python
+    from zinkoop_cli.cli.app import main
+
+    # Import every module export needs while still root, by exporting once.
+    with pytest.raises(SystemExit) as first:
+        main(["export", "msz", "2027", "-q", "-o", str(tmp_path / "warm.ics")])
+    assert first.value.code == 0
+    folder = Path(tempfile.mkdtemp(prefix="zinkoop-locked-"))  # in /tmp, which nobody reaches
+    try:
+        folder.chmod(0o755)
+        monkeypatch.setenv("XDG_CONFIG_HOME", str(folder))
+        monkeypatch.setenv("XDG_DATA_HOME", str(folder))
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover - the child reports through the pipe and its status
+            os.close(read_end)
+            try:
+                os.setgid(65534)
+                os.setuid(65534)
+            except OSError:
+                os._exit(99)
+            sys.stderr = io.TextIOWrapper(os.fdopen(write_end, "wb"), write_through=True)
+            try:
+                main(["export", "msz", "2027", "-q", "-o", str(folder / "msz.ics")])
+            except SystemExit as done:
+                os._exit(done.code if isinstance(done.code, int) else 1)
+            os._exit(98)
+        os.close(write_end)
+        with os.fdopen(read_end, "rb") as report:
+            said = report.read()
+        _, status = os.waitpid(pid, 0)
+        if os.waitstatus_to_exitcode(status) == 99:
+            pytest.skip("cannot drop privileges to nobody here")
+        assert os.waitstatus_to_exitcode(status) == 4
+        line = one_line(said)
+        assert line.startswith(f"zinkoop: cannot write {folder}/msz.ics: Permission denied")
+        assert list(folder.iterdir()) == []
+    finally:
+        shutil.rmtree(folder)
