@@ -132,7 +132,8 @@ def write_atomic(path: Path, data: bytes) -> None:
         _write_stream(path, target, data)
         return
     folder = os.path.dirname(target.path)
-    shown = folder if target.linked else (os.path.dirname(os.fspath(path)) or ".")
+    shown = os.path.realpath(folder) if target.linked else (os.path.dirname(os.fspath(path))
+                                                            or ".")
     try:
         if not stat.S_ISDIR(os.stat(folder).st_mode):
             raise FileAccessError(f"cannot write {path}: folder {shown} does not exist (it is "

@@ -67,17 +67,18 @@ def prepare() -> None:
     a temporary export) would get its number, and printing would write into it. A closed
     stdout stays unwritable (opened read-only), so output that is lost is an error (exit
     4); a closed stderr takes messages silently, since nothing can be told anyway. Streams
-    replaced by a test harness are left alone.
+    replaced by a test harness are left alone. Whatever fails here leaves Python's own.
     """
     for fd, name, label in ((0, "stdin", ""), (1, "stdout", STDOUT), (2, "stderr", STDERR)):
-        try:
-            os.fstat(fd)
-        except OSError:
-            _fill(fd, os.O_WRONLY if fd == 2 else os.O_RDONLY)
-            if fd == 0 and sys.stdin is None:
-                sys.stdin = open(0, encoding="utf-8", closefd=False)  # noqa: SIM115
-        if label:
-            _wrap(fd, name, label)
+        with contextlib.suppress(OSError, ValueError):
+            try:
+                os.fstat(fd)
+            except OSError:
+                _fill(fd, os.O_WRONLY if fd == 2 else os.O_RDONLY)
+                if fd == 0 and sys.stdin is None:
+                    sys.stdin = open(0, encoding="utf-8", closefd=False)  # noqa: SIM115
+            if label:
+                _wrap(fd, name, label)
 
 
 def _fill(fd: int, flags: int) -> None:
