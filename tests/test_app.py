@@ -49,6 +49,21 @@ def test_internal_error_message_stays_one_short_line(
     assert len(one_line(result.err)) < 400
 
 
+def test_an_error_that_cannot_say_itself_is_still_one_line(
+        run: Runner, monkeypatch: pytest.MonkeyPatch) -> None:
+    class MuteError(Exception):
+        def __str__(self) -> str:
+            raise RuntimeError("no words")
+
+    def broken(*args: object, **kwargs: object) -> object:
+        raise MuteError
+
+    monkeypatch.setattr(due, "warnings", broken)
+    result = run(*WARN)
+    assert result.code == 70
+    assert one_line(result.err).endswith("MuteError")
+
+
 def test_debug_raises_with_traceback(run: Runner, monkeypatch: pytest.MonkeyPatch) -> None:
     def broken(*args: object, **kwargs: object) -> object:
         raise ValueError("boom")

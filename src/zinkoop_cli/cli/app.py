@@ -125,9 +125,21 @@ def _run(argv: list[str] | None) -> int:
     except SystemExit:
         raise
     except BaseException as error:
-        from zinkoop_cli.cli.outcome import expected, outcome
+        if os.environ.get("ZINKOOP_DEBUG") == "1":
+            from zinkoop_cli.cli.outcome import expected
 
-        if os.environ.get("ZINKOOP_DEBUG") == "1" and not expected(error):
-            raise
-        return outcome(error)
+            if not expected(error):
+                raise
+        return _outcome(error)
     return code if isinstance(code, int) else 0
+
+
+def _outcome(error: BaseException) -> int:
+    """What ``error`` means (cli/outcome, imported only now); should that fail, a bare line."""
+    try:
+        from zinkoop_cli.cli.outcome import outcome
+
+        return outcome(error)
+    except Exception:
+        say(f"zinkoop: internal error (a bug, please report it): {type(error).__name__}")
+        return 70

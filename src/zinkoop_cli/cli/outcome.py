@@ -130,7 +130,10 @@ def _bug(error: BaseException) -> int:
 
 
 def _summary(error: BaseException) -> str:
-    text = " ".join(str(error).split())
+    try:
+        text = " ".join(str(error).split())
+    except Exception:  # an exception whose message itself fails still gets its line
+        text = ""
     if len(text) > 200:
         text = text[:197] + "..."
     return f"{type(error).__name__}: {text}" if text else type(error).__name__
