@@ -115,6 +115,18 @@ def test_closed_stderr_keeps_the_exit_code(zinkoop: Run, tmp_path: Path) -> None
     assert zinkoop(*WARN, shell="2>&-").returncode == 1
 
 
+@pytest.mark.parametrize("unbuffered", ["", "1"])
+def test_full_stderr_keeps_the_exit_code(zinkoop: Run, env: dict[str, str], tmp_path: Path,
+                                         unbuffered: str) -> None:
+    env["PYTHONUNBUFFERED"] = unbuffered
+    with open("/dev/full", "wb") as full:
+        done = zinkoop("export", "msz", "2027", "-o", "-", stderr=full, env=env)
+        assert done.returncode == 0  # the calendar is out; only its report found no room
+        assert done.stdout.startswith(b"BEGIN:VCALENDAR")
+        done = zinkoop("deadlines", "nosuchcare", "2027", stderr=full, env=env)
+        assert done.returncode == 3
+
+
 def test_closed_stderr_does_not_end_up_in_the_export(zinkoop: Run, tmp_path: Path) -> None:
     # Descriptor 2 closed: the temporary file would get number 2 and the report with it.
     target = tmp_path / "msz.ics"

@@ -31,10 +31,14 @@ class NamedStream(io.BufferedWriter):
     write standard output". EPIPE becomes a BrokenPipeError without an errno: Typer ends the
     run itself (exit 1) on an OSError whose errno is EPIPE, before zinkoop could say what it
     means (a reader that has had enough, exit 141).
+
+    Standard error (``mute_errors``) never fails: where messages cannot go (a full disk, a
+    closed pipe) nothing can be told, and the run keeps the exit code it has, as with 2>&-.
     """
 
     label = STDOUT
     unbuffered = False
+    mute_errors = False
 
     def write(self, data: ReadableBuffer, /) -> int:
         try:
@@ -42,14 +46,20 @@ class NamedStream(io.BufferedWriter):
             if self.unbuffered:
                 super().flush()
         except OSError as error:
-            raise self._named(error) from None
+            if not self.mute_errors:
+                raise self._named(error) from None
+            silence(self.fileno())
+            return memoryview(data).nbytes
         return written
 
     def flush(self) -> None:
         try:
             super().flush()
         except OSError as error:
-            raise self._named(error) from None
+            if not self.mute_errors:
+                raise self._named(error) from None
+            silence(self.fileno())
+            super().flush()
 
     def _named(self, error: OSError) -> OSError:
         if error.errno == errno.EPIPE:
@@ -95,6 +105,7 @@ def _wrap(fd: int, name: str, label: str) -> None:
         return
     stream = NamedStream(io.FileIO(fd, "w", closefd=False))
     stream.label = label
+    stream.mute_errors = label == STDERR
     encoding, line_buffering, write_through = "utf-8", False, False
     if current is not None:
         current.flush()
