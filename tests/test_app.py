@@ -9,7 +9,7 @@ import pytest
 
 from tests.conftest import TODAY, Runner
 from zinkoop_cli.core import due
-from zinkoop_cli.errors import Interrupted
+from zinkoop_cli.errors import Interrupted, ZinkoopError
 from zinkoop_cli.loading import catalog
 
 WARN = ("warn", "msz", "2027", "--today", TODAY)
@@ -36,6 +36,16 @@ def test_warn_crash_is_exit_70_never_1(run: Runner, monkeypatch: pytest.MonkeyPa
     assert line.startswith("zinkoop: internal error (a bug, please report it")
     assert line.endswith("ValueError: boom")
     assert result.out == ""
+
+
+def test_a_bare_zinkoop_error_is_never_1(run: Runner, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*args: object, **kwargs: object) -> object:
+        raise ZinkoopError("no subclass chosen")
+
+    monkeypatch.setattr(due, "warnings", broken)
+    result = run(*WARN)
+    assert result.code == 70
+    assert one_line(result.err) == "zinkoop: no subclass chosen"
 
 
 def test_internal_error_message_stays_one_short_line(

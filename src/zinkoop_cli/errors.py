@@ -12,7 +12,7 @@ class ZinkoopError(Exception):
     one line on stderr and exits with ``exit_code``.
     """
 
-    exit_code = 1
+    exit_code = 70  # only its subclasses are raised; a bare one is a bug, never warn's 1
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
