@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Annotated
 
 import typer
 
 from zinkoop_cli import __version__
+from zinkoop_cli.cli.streams import catch_interrupts, prepare, settle
 from zinkoop_cli.errors import ZinkoopError
 
 HELP = """Planning and deadlines for Dutch health-care purchasing (zorginkoop).
@@ -74,38 +76,70 @@ def _register(argv: list[str] | None = None) -> None:
 
 
 def fail(error: ZinkoopError) -> int:
-    sys.stderr.write(f"zinkoop: {error.message}\n")
+    say(f"zinkoop: {error.message}")
     return error.exit_code
 
 
-def _click_style(error: Exception) -> bool:
+def say(line: str) -> None:
+    """One line on stderr; a stderr that cannot take it (closed, full) changes nothing."""
+    try:
+        sys.stderr.write(line + "\n")
+        sys.stderr.flush()
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def is_click_error(error: BaseException) -> bool:
     # Typer raises click's exceptions (vendored in recent Typer): recognise them by shape.
     return hasattr(error, "format_message") and isinstance(getattr(error, "exit_code", None),
                                                             int)
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Run the app; every ZinkoopError and usage error becomes one line on stderr."""
-    _register(argv)
-    command = typer.main.get_command(app)
+    """Run the app; whatever goes wrong is one line on stderr and a documented exit code.
+
+    ZinkoopError: its message and code. Click usage errors: 2. A closed pipe on standard
+    output: quiet, 141 (128 + SIGPIPE, as the shell shows for other tools). Interrupted
+    (SIGINT, or SIGTERM while a file is written): 130 or 143. An OSError that escaped: 4,
+    naming the file. RecursionError or MemoryError: 3 when raised while reading input (a
+    calendar, the ledger, a CSV file), else 70. Anything else is a bug: 70, in one line
+    that says so. ZINKOOP_DEBUG=1 raises the unexpected ones with their traceback instead.
+    """
+    prepare()
+    restore = catch_interrupts()
     try:
+        code = _run(argv)
+    finally:
+        restore()
+        settle()
+    sys.exit(code)
+
+
+def _run(argv: list[str] | None) -> int:
+    try:
+        _register(argv)
+        command = typer.main.get_command(app)
         code = command.main(args=argv, prog_name="zinkoop", standalone_mode=False)
-    except ZinkoopError as error:
-        sys.exit(fail(error))
-    except BrokenPipeError:
-        sys.exit(0)
-    except Exception as error:
-        ctx = getattr(error, "ctx", None)
-        if type(error).__name__ == "NoArgsIsHelpError" and ctx is not None:
-            sys.stdout.write(ctx.get_help() + "\n")
-            sys.exit(2)
-        if _click_style(error):
-            hint = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
-            message = " ".join(error.format_message().split())  # type: ignore[attr-defined]
-            sys.stderr.write(f"zinkoop: {message}{hint}\n")
-            sys.exit(error.exit_code)  # type: ignore[attr-defined]
-        if type(error).__name__ == "Abort":
-            sys.stderr.write("zinkoop: aborted\n")
-            sys.exit(130)
+        if sys.stdout is not None:
+            sys.stdout.flush()  # a full disk shows now, not in the interpreter's last flush
+    except SystemExit:
         raise
-    sys.exit(code if isinstance(code, int) else 0)
+    except BaseException as error:
+        if os.environ.get("ZINKOOP_DEBUG") == "1":
+            from zinkoop_cli.cli.outcome import expected
+
+            if not expected(error):
+                raise
+        return _outcome(error)
+    return code if isinstance(code, int) else 0
+
+
+def _outcome(error: BaseException) -> int:
+    """What ``error`` means (cli/outcome, imported only now); should that fail, a bare line."""
+    try:
+        from zinkoop_cli.cli.outcome import outcome
+
+        return outcome(error)
+    except Exception:
+        say(f"zinkoop: internal error (a bug, please report it): {type(error).__name__}")
+        return 70
