@@ -29,8 +29,17 @@ Examples:
   zinkoop check my-calendars/
 """
 
+class _Listed(typer.core.TyperGroup):
+    """Help lists the commands in the order of COMMANDS, whichever module loaded first."""
+
+    def list_commands(self, ctx: typer.Context) -> list[str]:  # type: ignore[override]
+        order = {name: index for index, name in enumerate(COMMANDS)}
+        return sorted(self.commands, key=lambda name: (order.get(name, len(order)), name))
+
+
 app = typer.Typer(
     name="zinkoop",
+    cls=_Listed,
     help=HELP,
     no_args_is_help=True,
     add_completion=False,
