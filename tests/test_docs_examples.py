@@ -151,14 +151,14 @@ def matches(shown: list[str], printed: list[str]) -> bool:
 def updated(shown: list[str], printed: list[str]) -> list[str]:
     """SHOWN changed as little as it must to match PRINTED, with every `...` kept.
 
-    An alignment of least cost: a shown line kept costs 0, replaced by a printed line 1 to 2
-    (the less alike, the more), dropped or added 2; a `...` takes in any printed lines for free.
+    An alignment of least cost: a shown line kept costs 0, replaced by a printed line 1 to 3
+    (the less alike, the more), dropped 2; a printed line added costs 1, or 0 in a `...`.
     """
     if matches(shown, printed):
         return shown
 
     def change(old: str, new: str) -> float:
-        return 0.0 if old == new else 2 - difflib.SequenceMatcher(None, old, new).ratio()
+        return 0.0 if old == new else 3 - 2 * difflib.SequenceMatcher(None, old, new).ratio()
 
     # best[i][j]: the least cost of showing printed[:j] with shown[:i], and its last step
     best = [[(float("inf"), 0, 0)] * (len(printed) + 1) for _ in range(len(shown) + 1)]
@@ -167,7 +167,7 @@ def updated(shown: list[str], printed: list[str]) -> list[str]:
         if i or j:  # the steps in the order ties are broken
             steps = ([(0, 1, 0.0), (1, 0, 0.0)] if i and shown[i - 1] == "..." else
                      [(1, 1, change(shown[i - 1], printed[j - 1]) if i and j else 0.0),
-                      (1, 0, 2.0), (0, 1, 2.0)])
+                      (1, 0, 2.0), (0, 1, 1.0)])
             best[i][j] = min(((best[i - di][j - dj][0] + cost, di, dj)
                               for di, dj, cost in steps if di <= i and dj <= j),
                              key=lambda step: step[0])
