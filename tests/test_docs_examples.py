@@ -18,12 +18,20 @@ The convention (described to readers at the top of docs/usage.md):
 - Any other block that holds a `$ zinkoop` line is an error: commands that cannot run in a test
   (cron lines, mail through a real server) are written without a prompt in a `sh` or
   `crontab` block.
+
+When the output changes on purpose, `ZINKOOP_UPDATE_DOCS=1 .venv/bin/python -m pytest
+tests/test_docs_examples.py` rewrites, in the doc, the shown output of each command (and
+`output of` block) that no longer matches: each `...` stays, and the lines around it change as
+little as they must to match again. Exit codes are never rewritten: an example that exits with
+another code still fails. Review `git diff docs/` line by line, and the prose next to it.
 """
 
 from __future__ import annotations
 
 import codecs
 import difflib
+import itertools
+import os
 import re
 import shlex
 from dataclasses import dataclass, field
@@ -42,6 +50,9 @@ MINIMUM = {"docs/usage.md": 53, "docs/calendar-format.md": 8, "docs/tracking.md"
 FENCE = re.compile(r"^(\s*)```(\S*)\s*$")
 MARK = re.compile(r"^<!-- (file|output of): (.+?) -->$")
 ANSI_C = re.compile(r"\$'((?:[^'\\]|\\.)*)'")
+UPDATE = os.environ.get("ZINKOOP_UPDATE_DOCS") == "1"
+# Lines an update added to a doc (negative: removed), after the line (as collected) of each.
+MOVED: dict[str, list[tuple[int, int]]] = {}
 
 
 @dataclass
@@ -59,6 +70,7 @@ class Block:
     info: str
     lines: list[str]
     mark: tuple[str, str] | None
+    indent: str = ""
 
     @property
     def file(self) -> str | None:
@@ -83,7 +95,8 @@ def blocks(doc: str) -> list[Block]:
             index += 1
         body = [line[len(indent):] if line.startswith(indent) else line.lstrip()
                 for line in text[start:index]]
-        found.append(Block(doc, start + 1, info, body, (mark[1], mark[2]) if mark else None))
+        found.append(Block(doc, start + 1, info, body, (mark[1], mark[2]) if mark else None,
+                           indent))
         index += 1
     return found
 
@@ -133,6 +146,54 @@ def matches(shown: list[str], printed: list[str]) -> bool:
     if shown[0] == "...":
         return any(matches(shown[1:], printed[skip:]) for skip in range(len(printed) + 1))
     return bool(printed) and printed[0] == shown[0] and matches(shown[1:], printed[1:])
+
+
+def updated(shown: list[str], printed: list[str]) -> list[str]:
+    """SHOWN changed as little as it must to match PRINTED, with every `...` kept.
+
+    An alignment of least cost: a shown line kept costs 0, replaced by a printed line 1 to 3
+    (the less alike, the more), dropped 2; a printed line added costs 1, or 0 in a `...`.
+    """
+    if matches(shown, printed):
+        return shown
+
+    def change(old: str, new: str) -> float:
+        return 0.0 if old == new else 3 - 2 * difflib.SequenceMatcher(None, old, new).ratio()
+
+    # best[i][j]: the least cost of showing printed[:j] with shown[:i], and its last step
+    best = [[(float("inf"), 0, 0)] * (len(printed) + 1) for _ in range(len(shown) + 1)]
+    best[0][0] = (0.0, 0, 0)
+    for i, j in itertools.product(range(len(shown) + 1), range(len(printed) + 1)):
+        if i or j:  # the steps in the order ties are broken
+            steps = ([(0, 1, 0.0), (1, 0, 0.0)] if i and shown[i - 1] == "..." else
+                     [(1, 1, change(shown[i - 1], printed[j - 1]) if i and j else 0.0),
+                      (1, 0, 2.0), (0, 1, 1.0)])
+            best[i][j] = min(((best[i - di][j - dj][0] + cost, di, dj)
+                              for di, dj, cost in steps if di <= i and dj <= j),
+                             key=lambda step: step[0])
+    result: list[str] = []
+    i, j = len(shown), len(printed)
+    while i or j:
+        _, di, dj = best[i][j]
+        elided = bool(i) and shown[i - 1] == "..."
+        if di if elided else dj:
+            result.append("..." if elided else printed[j - 1])
+        i, j = i - di, j - dj
+    result.reverse()
+    return [line for index, line in enumerate(result)
+            if line != "..." or index == 0 or result[index - 1] != "..."]
+
+
+def rewrite(block: Block, first: int, old: list[str], new: list[str]) -> None:
+    """Put NEW in BLOCK's doc in place of OLD, which starts on line FIRST (as collected)."""
+    path = ROOT / block.doc
+    text = path.read_text(encoding="utf-8").split("\n")
+    at = first - 1 + sum(lines for line, lines in MOVED.get(block.doc, []) if line < first)
+    here = [line.removeprefix(block.indent).rstrip() for line in text[at:at + len(old)]]
+    assert here == old, f"{block.doc}:{first}: the doc changed while it was being updated"
+    text[at:at + len(old)] = [block.indent + line if line else "" for line in new]
+    path.write_text("\n".join(text), encoding="utf-8")
+    MOVED.setdefault(block.doc, []).append((first, len(new) - len(old)))
 
 
 def normalised(lines: list[str]) -> list[str]:
@@ -228,6 +289,9 @@ def test_example_prints_what_the_doc_shows(block: Block, run: Runner, home: Path
         where = f"{block.doc}:{command.line}"
         code, lines = printed(run, where, command.text, home)
         shown = normalised(command.shown)
+        if UPDATE and not matches(shown, lines):
+            rewrite(block, command.line + 1, shown, updated(shown, lines))
+            shown = updated(shown, lines)
         if not matches(shown, lines) or code != command.code:
             problems.append(f"$ {command.text}\nexit {code}, shown {command.code}\n"
                             + diff(shown, lines, where, command.line + 1))
@@ -249,6 +313,11 @@ def test_output_shown_in_part_is_part_of_what_zinkoop_prints(
     code, lines = printed(run, where, block.mark[1], home)
     shown = normalised(block.lines)
     assert code == 0, f"{where}: `{block.mark[1]}` exits {code}: {lines}"
+    if UPDATE and not matches(["...", *shown, "..."], lines):
+        new = updated(["...", *shown, "..."], lines)
+        if len(new) > 2:  # else no shown line is left: not for an update to decide
+            rewrite(block, block.line, shown, new[1:-1])
+            shown = new[1:-1]
     assert matches(["...", *shown, "..."], lines), diff(["...", *shown, "..."], lines, where,
                                                         block.line - 1)
 
@@ -300,6 +369,21 @@ def test_an_elision_stands_for_whole_lines_only() -> None:
     assert not matches(["a"], ["a", "b"])
     assert not matches(["a ..."], ["a b"])
     assert not matches(["a", "...", "d"], ["a", "b", "c"])
+
+
+def test_an_update_changes_the_shown_lines_as_little_as_it_must() -> None:
+    assert updated(["a", "...", "d"], ["a", "b", "d"]) == ["a", "...", "d"]  # still matches
+    assert updated(["a", "b"], ["a", "c", "d"]) == ["a", "c", "d"]
+    # the elided part grew, the last line changed: it is replaced, not dropped into the `...`
+    assert updated(["head", "...", "19 events"], ["head", "x", "y", "21 events"]) == [
+        "head", "...", "21 events"]
+    assert updated(["...", "55 entries", "..."], ["x", "59 entries", "y"]) == [
+        "...", "59 entries", "..."]
+    assert updated(["a", "...", "b", "...", "c"], ["a", "z", "c"]) in (
+        ["a", "...", "c"], ["a", "...", "z", "...", "c"])  # as little either way
+    assert updated(["a", "...", "b", "...", "c"], ["a", "c"]) == ["a", "...", "c"]
+    for shown, printed in ((["a", "...", "q"], ["b", "c", "d"]), (["x"], []), ([], ["y"])):
+        assert matches(updated(shown, printed), printed), (shown, printed)
 
 
 def test_a_console_block_is_read_as_commands_with_output_and_exit_codes() -> None:
