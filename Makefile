@@ -57,10 +57,10 @@ has() {
   case ":$$found:" in *":$$dir:"*) return 0 ;; esac
   return 1
 }
+missing=
 add() {
   if [ "$$modify" != yes ]; then
-    echo "zinkoop: $$dir is not on PATH in a new shell; add this line to $$1:"
-    echo "  $$line"
+    missing="$${missing:+$$missing and }$$1"
     return
   fi
   grep -qF "# $$mark" "$$1" 2>/dev/null && return
@@ -79,6 +79,10 @@ if ! has -lc; then
     zsh) add "$$HOME/.zprofile" ;;
     *) add "$$HOME/.profile" ;;
   esac
+fi
+if [ -n "$$missing" ]; then
+  echo "zinkoop: $$dir is not on PATH in a new shell; add this line to $$missing:"
+  echo "  $$line"
 fi
 case ":$$PATH:" in
   *":$$dir:"*) ;;
