@@ -42,11 +42,16 @@ def month_title(year: int, month: int, lang: Lang) -> str:
 
 
 def _cut(text: str, width: int, lines: int) -> list[str]:
-    wrapped = textwrap.wrap(text, width, break_on_hyphens=False) or [""]
+    """At most ``lines`` lines of whole words; a word too long for a line, or more text than
+    fits, ends in an ellipsis (Dutch compounds such as zorgovereenkomst are long)."""
+    wrapped = textwrap.wrap(text, width, break_on_hyphens=False, break_long_words=False)
+    wrapped = [line if len(line) <= width else line[: width - 1] + "…" for line in wrapped]
     if len(wrapped) > lines:
-        wrapped = wrapped[:lines]
-        wrapped[-1] = wrapped[-1][: width - 1].rstrip() + "…"
-    return wrapped
+        rest = " ".join(wrapped[lines - 1:])
+        last = textwrap.wrap(rest, width - 1, break_on_hyphens=False,
+                             break_long_words=False)[0][: width - 1]
+        wrapped = [*wrapped[: lines - 1], last.rstrip("…") + "…"]
+    return wrapped or [""]
 
 
 def _numbers(numbered: Sequence[tuple[int, Item]], width: int) -> list[Line]:
@@ -74,7 +79,7 @@ def _cell(day: date | None, numbered: Sequence[tuple[int, Item]], holiday: str |
     if day is None:
         return []
     marked = holiday is not None or day.weekday() >= 5
-    head: Line = [(str(day.day), "reverse" if day == today else "bold"),
+    head: Line = [(str(day.day), "reverse" if day == today else "red" if marked else None),
                   (MARK if marked else "", None)]
     lines = [head]
     if width < TEXT_CELL:
