@@ -7,11 +7,13 @@ from datetime import date
 import pytest
 
 from tests.conftest import TODAY, Runner, golden
-from zinkoop_cli.cli.calendar_cmd import DayItem, month_items, months_from, parse_month
 from zinkoop_cli.core.contracts import Contract, ContractDeadline
 from zinkoop_cli.core.model import Calendar, Day, Entry, Period
 from zinkoop_cli.core.resolve import Row
 from zinkoop_cli.errors import UsageError
+
+# The command module is imported in the tests, not here: importing it registers the command,
+# and the order of `zinkoop --help` is the order of registration (COMMANDS in cli/app.py).
 
 MSZ = ("calendar", "msz", "2027", "--month", "2026-11", "--months", "2",
        "--on", "ontvangst=2026-11-14", "--atw", "--today", TODAY)
@@ -37,7 +39,8 @@ def test_default_is_the_month_of_today_for_every_calendar(run: Runner) -> None:
     assert result.out.splitlines()[0].strip() == "oktober 2026"
     assert "(verstreken) msz: Zorgaanbieder biedt eerste offerte aan" in result.out
     # An inherited calendar's deadline shows once, not once per care type inheriting it.
-    assert result.out.count("\n1 ") == 1 and "\n2 " not in result.out
+    assert result.out.count("\n1 ") == 1
+    assert "\n2 " not in result.out
 
 
 def test_tracked_contracts_stand_on_their_own_day(run: Runner) -> None:
@@ -64,7 +67,8 @@ def test_usage_errors_are_one_line_and_exit_2(run: Runner, args: tuple[str, ...]
                                               message: str) -> None:
     result = run("calendar", *args)
     assert (result.code, result.out) == (2, "")
-    assert result.err.startswith("zinkoop: ") and message in result.err
+    assert result.err.startswith("zinkoop: ")
+    assert message in result.err
     assert result.err.count("\n") == 1
 
 
@@ -75,6 +79,8 @@ def test_an_unknown_care_type_is_a_data_error(run: Runner) -> None:
 
 
 def test_months_run_on_into_the_next_year() -> None:
+    from zinkoop_cli.cli.calendar_cmd import months_from, parse_month
+
     assert months_from((2026, 11), 3) == [(2026, 11), (2026, 12), (2027, 1)]
     assert parse_month("2026-11") == (2026, 11)
     assert parse_month("november 2026") == (2026, 11)
@@ -92,6 +98,8 @@ def _row(calendar: Calendar, entry: Entry, day: date, status: str = "upcoming") 
 
 
 def test_month_items_keeps_deadlines_of_the_months_asked() -> None:
+    from zinkoop_cli.cli.calendar_cmd import DayItem, month_items
+
     deadline = Entry("a", "Offerte", Day(date(2026, 11, 12)))
     later = Entry("b", "Besluit", Day(date(2027, 1, 5)))
     period = Entry("c", "Looptijd", Period(date(2026, 11, 1), date(2026, 11, 30)))
