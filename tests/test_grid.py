@@ -113,3 +113,12 @@ def test_styles_carry_the_status_and_today() -> None:
     assert ("1", "green") in segments  # the item's number in its cell
     assert ("msz: Offerte indienen bij de zorgverzekeraar", "green") in segments
     assert ("1", "red") in segments  # Sunday 1 November
+
+
+def test_a_word_too_long_for_a_cell_ends_in_an_ellipsis() -> None:
+    items = {date(2026, 11, 12): [Item("zorgovereenkomstondertekening", "x", None)]}
+    rows = week_rows(text(grid_lines(*NOVEMBER, items, {}, "nl", 60 + 7 * 6)))
+    assert cell_width(102) == TEXT_CELL + 1
+    thursday = [row[4].rstrip() for row in rows if len(row) == 8]
+    assert "1" in thursday
+    assert "zorgovereenk…" in thursday  # 12 letters and the ellipsis: 13 columns
