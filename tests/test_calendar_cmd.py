@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from tests.conftest import TODAY, Runner, golden
-from zinkoop_cli.core.contracts import Contract, ContractDeadline
-from zinkoop_cli.core.model import Calendar, Day, Entry, Period
-from zinkoop_cli.core.resolve import Row
 from zinkoop_cli.errors import UsageError
 
 # The command module is imported in the tests, not here: importing it registers the command,
@@ -78,39 +73,10 @@ def test_an_unknown_care_type_is_a_data_error(run: Runner) -> None:
     assert result.err.startswith("zinkoop: ")
 
 
-def test_months_run_on_into_the_next_year() -> None:
-    from zinkoop_cli.cli.calendar_cmd import months_from, parse_month
+def test_a_month_is_read_as_iso_or_in_words() -> None:
+    from zinkoop_cli.cli.calendar_cmd import parse_month
 
-    assert months_from((2026, 11), 3) == [(2026, 11), (2026, 12), (2027, 1)]
     assert parse_month("2026-11") == (2026, 11)
     assert parse_month("november 2026") == (2026, 11)
     with pytest.raises(UsageError, match="2026-11"):
         parse_month("11-2026")
-
-
-def _calendar(entries: tuple[Entry, ...]) -> Calendar:
-    return Calendar("p/msz-2027", "P", "p", "msz", 2027, "1", date(2026, 1, 1), "t", "s",
-                    entries)
-
-
-def _row(calendar: Calendar, entry: Entry, day: date, status: str = "upcoming") -> Row:
-    return Row(calendar, entry, entry.id, day, day, None, status, 0)  # type: ignore[arg-type]
-
-
-def test_month_items_keeps_deadlines_of_the_months_asked() -> None:
-    from zinkoop_cli.cli.calendar_cmd import DayItem, month_items
-
-    deadline = Entry("a", "Offerte", Day(date(2026, 11, 12)))
-    later = Entry("b", "Besluit", Day(date(2027, 1, 5)))
-    period = Entry("c", "Looptijd", Period(date(2026, 11, 1), date(2026, 11, 30)))
-    cal = _calendar((deadline, later, period))
-    rows = [_row(cal, e, d) for e, d in ((deadline, date(2026, 11, 12)),
-                                         (later, date(2027, 1, 5)),
-                                         (period, date(2026, 11, 30)))]
-    contract = Contract(7, "Oost", None, "msz", 2027, cal.id, {}, {})
-    own = [ContractDeadline(contract, _row(cal, deadline, date(2026, 11, 3)), "overdue", None)]
-    found = month_items(rows + rows, own, [(2026, 11), (2026, 12)])
-    assert found == [
-        DayItem(date(2026, 11, 3), "msz", "Offerte", "overdue", "Oost", 7),
-        DayItem(date(2026, 11, 12), "msz", "Offerte", "upcoming"),
-    ]

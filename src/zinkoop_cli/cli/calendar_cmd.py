@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
 from datetime import date
-from typing import TYPE_CHECKING, Annotated, NamedTuple
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from zinkoop_cli.cli.app import app
-from zinkoop_cli.cli.common import load_catalog
+from zinkoop_cli.cli.common import where
 from zinkoop_cli.cli.options import (
     AtwOption,
     CalendarsOption,
@@ -19,63 +18,18 @@ from zinkoop_cli.cli.options import (
     LedgerOption,
     OnOption,
     TodayOption,
-    calendars_dirs,
     lang_of,
+    parse_on,
     today_in_amsterdam,
 )
-from zinkoop_cli.core.lang import Lang
+from zinkoop_cli.cli.warn_cmd import pairs
+from zinkoop_cli.core.selection import Selection
 from zinkoop_cli.errors import UsageError
 
 if TYPE_CHECKING:
-    from zinkoop_cli.core.contracts import ContractDeadline
-    from zinkoop_cli.core.resolve import Row
-
-
-# --- The use case: which deadlines fall in which months (plain data, nothing printed). ---
-# The lead moves this part into the app/ package.
-
-class DayItem(NamedTuple):
-    """One deadline on a day: a calendar's, or a tracked contract's own."""
-
-    day: date
-    care_type: str
-    activity: str
-    status: str  # a timeline status, or a contract's (overdue, done, ...)
-    provider: str | None = None
-    contract: int | None = None
-
-
-def months_from(first: tuple[int, int], count: int) -> list[tuple[int, int]]:
-    """``count`` months as (year, month), from ``first`` on."""
-    year, month = first
-    found = []
-    for _ in range(count):
-        found.append((year, month))
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return found
-
-
-def month_items(rows: Iterable[Row], tracked: Iterable[ContractDeadline],
-                months: Sequence[tuple[int, int]]) -> list[DayItem]:
-    """The deadlines that fall in ``months``, in day order, calendars' before contracts'.
-
-    Only what names a day something must be done by counts (as for ``warn``): a period or
-    a start says when something runs, and an undated or unresolved entry has no day.
-    """
-    from zinkoop_cli.core.due import unique_rows, warns
-
-    wanted = set(months)
-    found = [DayItem(row.date, row.calendar.care_type, row.entry.activity, row.status)
-             for row in unique_rows(rows)
-             if warns(row) and row.date is not None and (row.date.year, row.date.month) in wanted]
-    found += [DayItem(d.row.date, d.contract.care_type, d.row.entry.activity, d.status,
-                      d.contract.provider, d.contract.id)
-              for d in tracked
-              if d.row.date is not None and (d.row.date.year, d.row.date.month) in wanted]
-    return sorted(found, key=lambda item: item.day)  # stable: calendars' first on a day
-
-
-# --- The command. ---
+    from zinkoop_cli.app.calendar import DayItem, Months
+    from zinkoop_cli.core.lang import Lang
+    from zinkoop_cli.render.grid import Line
 
 MAX_MONTHS = 12
 STYLES = {"past": "dim", "done": "dim", "today": "bold red", "overdue": "bold red",
@@ -99,15 +53,14 @@ def _item(found: DayItem, lang: Lang) -> tuple[str, str, str | None]:
     The list says what is not simply still to come (past, today, overdue, done) in words
     too: colour is gone in a pipe, in cron's mail and under NO_COLOR.
     """
-    from zinkoop_cli.core.lang import word
-    from zinkoop_cli.render.contracts import STATUS_WORDS
+    from zinkoop_cli.render.words import CONTRACT_STATUS, word
 
     # "contract" is the same word in Dutch and English.
     who = f"{found.provider} (contract {found.contract}): " if found.contract else ""
     label = f"{found.care_type} {found.provider or ''} {found.activity}"
     status = ""
     if found.status != "upcoming":
-        said = STATUS_WORDS[lang][found.status] if found.contract else \
+        said = CONTRACT_STATUS[lang][found.status] if found.contract else \
             word(lang, found.status)
         status = f"({said}) "
     return (" ".join(label.split()), f"{status}{found.care_type}: {who}{found.activity}",
@@ -154,35 +107,31 @@ def calendar(
 
       zinkoop calendar --tracked --months 2
     """
-    from zinkoop_cli.cli.warn_cmd import chosen_calendars, gather, pairs, tracked_deadlines
+    from zinkoop_cli.app.calendar import calendar_months
 
-    named = pairs(targets or [])
     day = today_in_amsterdam(today)
     first = parse_month(month) if month is not None else (day.year, day.month)
-    shown = months_from(first, months)
-    catalog = load_catalog(calendars_dirs(calendars))
-    picked = chosen_calendars(catalog, named, insurer)
-    rows, _, _ = gather(catalog, picked, on, day, atw)
-    own = tracked_deadlines(catalog, picked, ledger, day, atw, None, False) if tracked else []
-    language = lang_of(lang)
+    found = calendar_months(where(ledger, calendars), pairs(targets or []), day, parse_on(on),
+                            Selection(atw=atw, insurer=insurer), first, months,
+                            tracked=tracked)
+    _show(found, lang_of(lang), day)
 
+
+def _show(found: Months, lang: Lang, today: date) -> None:
     import sys
 
-    from zinkoop_cli.core.holidays import atw_holidays
-    from zinkoop_cli.core.lang import holiday_label
-    from zinkoop_cli.render.grid import Item, Line, grid_lines
+    from zinkoop_cli.render.grid import Item, grid_lines
     from zinkoop_cli.render.terminal import emit, width
+    from zinkoop_cli.render.words import holiday_label
 
     items: dict[date, list[Item]] = {}
-    for found in month_items(rows, own, shown):
-        items.setdefault(found.day, []).append(Item(*_item(found, language)))
-    holidays = {when: holiday_label(name, language)
-                for year in sorted({year for year, _ in shown})
-                for when, name in atw_holidays(year).items()}
+    for item in found.items:
+        items.setdefault(item.day, []).append(Item(*_item(item, lang)))
+    holidays = {day: holiday_label(name, lang) for day, name in found.holidays.items()}
     columns = width(sys.stdout)
     lines: list[Line] = []
-    for index, (year, number) in enumerate(shown):
+    for index, (year, number) in enumerate(found.months):
         if index:
             lines.append([])
-        lines += grid_lines(year, number, items, holidays, language, columns, day)
+        lines += grid_lines(year, number, items, holidays, lang, columns, today)
     emit(lines)

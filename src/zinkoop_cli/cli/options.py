@@ -42,7 +42,7 @@ TodayOption = Annotated[
 CalendarsOption = Annotated[
     list[Path] | None,
     typer.Option(
-        "--calendars", metavar="DIR",
+        "--calendars", metavar="DIR", readable=False,  # an unreadable folder is exit 4, below
         help="Also read calendars from DIR (repeatable); its files override earlier ones.",
     ),
 ]

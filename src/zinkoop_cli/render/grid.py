@@ -8,7 +8,8 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import NamedTuple
 
-from zinkoop_cli.core.lang import MONTHS, MONTHS_SHORT, WEEKDAYS_SHORT, Lang
+from zinkoop_cli.core.lang import MONTHS, MONTHS_SHORT, Lang
+from zinkoop_cli.render.words import WEEKDAYS_SHORT
 
 Segment = tuple[str, str | None]
 Line = list[Segment]
