@@ -104,7 +104,8 @@ BAD = [
     ("rrule not text", 'rrule = 5\nfirst = "1 mei 2027"', r"key 'rrule' must be text"),
     ("rrule past range", 'rrule = "FREQ=YEARLY;INTERVAL=50;COUNT=5"\nfirst = "1 mei 2027"',
      r"gives a day 2227-05-01 is outside the days zinkoop accepts .*end it earlier"),
-    ("bad default day", 'date = "1 mei 2027"', r"event 'ontvangst': 30 februari 2027 does not exist"),
+    ("bad default day", 'date = "1 mei 2027"',
+     r"event 'ontvangst': 30 februari 2027 does not exist"),
 ]
 
 
@@ -231,7 +232,8 @@ def test_check_folder_with_child_sorted_before_parent(run: Runner, tmp_path: Pat
 def test_a_byte_order_mark_is_accepted() -> None:
     calendar, problems = parse_calendar("\ufeff" + HEAD + entry('date = "1 mei 2027"'), "t.toml")
     assert not problems
-    assert calendar is not None and calendar.entries[0].when == Day(date(2027, 5, 1))
+    assert calendar is not None
+    assert calendar.entries[0].when == Day(date(2027, 5, 1))
 
 
 def test_check_accepts_a_file_saved_with_a_byte_order_mark(run: Runner, tmp_path: Path) -> None:

@@ -181,7 +181,9 @@ def test_a_chain_of_100000_is_no_recursion_error() -> None:
     assert find_cycle(entries, {}) is None
     circle = [*entries[:-1], Entry("e0", "terug", Relative("e99999", 1))]
     found = find_cycle(circle, {})
-    assert found is not None and found[0] == found[-1] and len(found) == 100_001
+    assert found is not None
+    assert found[0] == found[-1]
+    assert len(found) == 100_001
 
 
 def test_a_circle_through_an_event_default_is_refused() -> None:
