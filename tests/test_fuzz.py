@@ -147,7 +147,8 @@ def one_line_per_problem(result: Result, command: str) -> None:
         assert len(lines) == 1, result.err
 
 
-def check_all(run: Runner, folder: Path, data: bytes, on: tuple[str, ...] = ()) -> None:
+def check_all(run: Runner, folder: Path, data: bytes, on: tuple[str, ...] = (),
+              *, more: bool = True) -> None:
     folder.mkdir(exist_ok=True)
     path = folder / "tst-2027.toml"
     path.write_bytes(data)
@@ -155,6 +156,8 @@ def check_all(run: Runner, folder: Path, data: bytes, on: tuple[str, ...] = ()) 
     common = ("tst", "2027", "--calendars", str(folder), *on)
     today = ("--today", "2026-10-29")
     one_line_per_problem(run("deadlines", *common, *today), "deadlines")
+    if not more:  # bytes are rarely a calendar: the other commands would say the same
+        return
     one_line_per_problem(run("deadlines", *common, *today, "--atw", "--format", "json"),
                          "deadlines")
     one_line_per_problem(run("export", *common, "-o", str(folder.parent / "x.ics")), "export")
@@ -163,7 +166,7 @@ def check_all(run: Runner, folder: Path, data: bytes, on: tuple[str, ...] = ()) 
 @FUZZ
 @given(data=st.binary(max_size=300))
 def test_any_bytes(run: Runner, tmp_path: Path, data: bytes) -> None:
-    check_all(run, tmp_path / "cal", data)
+    check_all(run, tmp_path / "cal", data, more=False)
 
 
 @FUZZ
@@ -187,7 +190,7 @@ def test_any_nesting(run: Runner, tmp_path: Path, depth: int, kind: str) -> None
             'version = "1"\npublished = "1 april 2026"\nsource = "s"\n\n[[entry]]\nid = "a"\n'
             'activity = "x"\n')
     check_all(run, tmp_path / "cal", (head + "period = " + kind * depth + "1" + close * depth
-                                      + "\n").encode())
+                                      + "\n").encode(), more=False)
 
 
 def test_the_fuzzers_values_are_toml() -> None:
