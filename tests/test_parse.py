@@ -104,6 +104,8 @@ BAD = [
     ("rrule not text", 'rrule = 5\nfirst = "1 mei 2027"', r"key 'rrule' must be text"),
     ("rrule past range", 'rrule = "FREQ=YEARLY;INTERVAL=50;COUNT=5"\nfirst = "1 mei 2027"',
      r"gives a day 2227-05-01 is outside the days zinkoop accepts .*end it earlier"),
+    ("rrule by the hour", 'rrule = "FREQ=HOURLY;BYMONTH=2;BYMONTHDAY=31;COUNT=2"\n'
+                          'first = "1 mei 2027"', r"repeats within a day; use FREQ=DAILY"),
     ("bad default day", 'date = "1 mei 2027"',
      r"event 'ontvangst': 30 februari 2027 does not exist"),
 ]

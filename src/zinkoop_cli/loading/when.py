@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import date
 from typing import Any
@@ -163,6 +164,9 @@ def _recurring(rule: str, first: date, until: date | None) -> Recurring:
         rrulestr(rule)
     except (ValueError, TypeError, OverflowError) as exc:
         raise DateTextError(f"rrule {rule!r} is not an RFC 5545 rule ({exc})") from None
+    if re.search(r"FREQ\s*=\s*(HOURLY|MINUTELY|SECONDLY)", rule, re.IGNORECASE):
+        # A calendar counts days; a rule by the second could search for centuries.
+        raise DateTextError(f"rrule {rule!r} repeats within a day; use FREQ=DAILY or longer")
     if until is None and "COUNT=" not in rule.upper() and "UNTIL=" not in rule.upper():
         raise DateTextError("a recurring entry needs an end: 'until', or COUNT/UNTIL in the rule")
     recurring = Recurring(rule, first, until)
