@@ -284,3 +284,9 @@ def test_every_key_of_every_entry_refuses_a_table() -> None:
         _, problems = parse_calendar(text, "t.toml")
         assert len(problems) == 1, (key, problems)
         assert problems[0].message.startswith("t.toml: entry 'x': "), problems[0].message
+
+
+def test_a_missing_activity_is_named_as_the_docs_say() -> None:
+    text = HEAD + entry('date = "1 mei 2027"').replace('activity = "Iets doen"\n', "")
+    _, problems = parse_calendar(text, "t.toml")
+    assert [p.message for p in problems] == ["t.toml: entry 'x': activity must be non-empty text"]

@@ -54,9 +54,9 @@ ALL_ENTRY_KEYS = COMMON_ENTRY_KEYS | set(WHEN_KEYS) | {k for v in WHEN_KEYS.valu
 
 
 def text_value(value: object, what: str) -> str:
-    if not isinstance(value, str):
+    if value is not None and not isinstance(value, str):
         raise DateTextError(f'key {what!r} must be text, e.g. {what} = "..."')
-    if not value.strip():
+    if not isinstance(value, str) or not value.strip():
         raise DateTextError(f"{what} must be non-empty text")
     return value.strip()
 
