@@ -290,3 +290,11 @@ def test_a_missing_activity_is_named_as_the_docs_say() -> None:
     text = HEAD + entry('date = "1 mei 2027"').replace('activity = "Iets doen"\n', "")
     _, problems = parse_calendar(text, "t.toml")
     assert [p.message for p in problems] == ["t.toml: entry 'x': activity must be non-empty text"]
+
+
+def test_a_number_too_long_for_python_is_one_problem() -> None:
+    text = HEAD + entry('after = "ontvangst"\ndays = 1' + "0" * 5000)
+    _, problems = parse_calendar(text, "t.toml")
+    assert len(problems) == 1
+    assert problems[0].message.startswith("t.toml: TOML syntax error: Exceeds the limit")
+    assert problems[0].message.endswith("; fix the file and run 'zinkoop check'")

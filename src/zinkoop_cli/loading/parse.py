@@ -158,16 +158,22 @@ def parse_calendar(text: str, origin: str) -> tuple[Calendar | None, list[DataEr
     """The calendar in ``text`` and every problem found in it (``origin`` names the file)."""
     # Editors on Windows save UTF-8 with a byte-order mark, which TOML does not allow.
     text = text.removeprefix("\ufeff")
+    deep = CalendarSyntaxError(f"{origin}: arrays or tables nested too deeply; a calendar "
+                               "needs at most a list of two days")
     try:
         data = tomllib.loads(text)
-        return _calendar(data, origin)
     except tomllib.TOMLDecodeError as exc:
         return None, [_syntax_error(origin, exc)]
-    except RecursionError:
-        # tomllib reads nested arrays and tables recursively, and so does repr().
-        return None, [CalendarSyntaxError(
-            f"{origin}: arrays or tables nested too deeply; a calendar needs at most a "
-            "list of two days")]
+    except ValueError as exc:
+        # tomllib lets int() refuse a number of more than 4300 digits.
+        return None, [CalendarSyntaxError(f"{origin}: TOML syntax error: {exc.args[0]}"[:200]
+                                          + "; fix the file and run 'zinkoop check'")]
+    except RecursionError:  # tomllib reads nested arrays and tables recursively
+        return None, [deep]
+    try:
+        return _calendar(data, origin)
+    except RecursionError:  # and so does repr() of a nested value in a message
+        return None, [deep]
 
 
 def _calendar(data: dict[str, Any], origin: str) -> tuple[Calendar | None, list[DataError]]:
