@@ -298,3 +298,22 @@ def test_a_number_too_long_for_python_is_one_problem() -> None:
     assert len(problems) == 1
     assert problems[0].message.startswith("t.toml: TOML syntax error: Exceeds the limit")
     assert problems[0].message.endswith("; fix the file and run 'zinkoop check'")
+
+
+def test_every_calendar_and_event_key_refuses_a_table() -> None:
+    from zinkoop_cli.loading.parse import CALENDAR_KEYS, EVENT_KEYS
+
+    for key in sorted(CALENDAR_KEYS):
+        lines = [ln for ln in HEAD.splitlines() if not ln.startswith(f"{key} = ")]
+        text = "\n".join(lines).replace("[calendar]", f"[calendar]\n{key} = {{ a = 1 }}")
+        calendar, problems = parse_calendar(text, "t.toml")
+        assert calendar is None, key
+        assert len(problems) == 1, (key, problems)
+        assert problems[0].message.startswith("t.toml: [calendar]: "), problems[0].message
+    for key in sorted(EVENT_KEYS):
+        table = {"label": '"ontvangst"', key: "{ a = 1 }"}
+        body = "".join(f"{name} = {value}\n" for name, value in table.items())
+        text = HEAD.replace('label = "ontvangst"\n', body)
+        _, problems = parse_calendar(text, "t.toml")
+        assert len(problems) == 1, (key, problems)
+        assert problems[0].message.startswith("t.toml: event 'ontvangst': "), key
