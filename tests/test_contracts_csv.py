@@ -70,6 +70,11 @@ def problem(path: Path, catalog: Catalog) -> str:
                                  "cell empty"),
     ("A,,msz,2027,,,,", "line 3: 8 cells, but the header names 7 columns"),
     ("b,,msz,2027,,,", "line 3: the same contract as line 2 (b, msz 2027); keep one"),
+    ("A,,msz,2027,9999-12-31,,", "line 3: ontvangst 9999-12-31 is outside the days zinkoop "
+                                 "accepts (2000-01-01 to 2100-12-31); check the year"),
+    ("A,,msz,2027,,1999-12-31,", "line 3: offerte 1999-12-31 is outside the days"),
+    ('"A' + "x" * 200_000 + '",,msz,2027,,,', "line 3: a cell is longer than 131072 "
+                                              "characters; is a quote (\") left open?"),
 ])
 def test_a_bad_row_is_named_by_its_line(
         tmp_path: Path, catalog: Catalog, row: str, message: str) -> None:
@@ -113,3 +118,18 @@ def test_the_insurer_column_chooses_the_publisher(tmp_path: Path, catalog: Catal
     path = write(tmp_path, "provider,agb,care_type,year,insurer\n"
                            "A,,msz,2027,zorg-en-zekerheid\nB,,msz,2027,cz\n")
     assert "line 3: no msz 2027 calendar from 'cz'" in problem(path, catalog)
+
+
+def test_a_line_separator_inside_a_cell_stays_in_that_cell(
+        tmp_path: Path, catalog: Catalog) -> None:
+    # str.splitlines() would cut the row at U+2028; a CSV file's rows end only at \n or \r.
+    path = write(tmp_path, HEADER + "Ziekenhuis\u2028A,,msz,2027,2026-09-20,,\n"
+                                    "B\u2029C,,msz\u0085,2027\u2028,,,\n"
+                                    "D,,msz,2027,nooit,,\n")
+    assert f"{path}, line 4: ontvangst 'nooit'" in problem(path, catalog)
+    path = write(tmp_path, HEADER + "Ziekenhuis\u2028A,,msz,2027,2026-09-20,,\n"
+                                    "B\u2029C,,msz\u0085,2027\u2028,,,\n")
+    first, second = read_contracts(path, catalog)
+    assert first.provider == "Ziekenhuis A"  # runs of white space become one space
+    assert dict(first.events) == {"ontvangst": date(2026, 9, 20)}
+    assert (second.provider, second.care_type, second.year) == ("B C", "msz", 2027)

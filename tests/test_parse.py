@@ -94,12 +94,29 @@ BAD = [
      r"more than one kind of when"),
     ("bad month", 'month = "smarch 2026"', r"'smarch' is not a Dutch month name"),
     ("bad unit", 'after = "ontvangst"\nweeks = -2', r"weeks must be a whole number of 0"),
+    ("huge offset", 'after = "ontvangst"\ndays = 1000000000',
+     r"entry 'x': days = 1000000000 is more than zinkoop accepts \(at most 100000 days\)"),
+    ("day out of range", 'after = "ontvangst"\nweeks = 1\nnot_after = 9999-12-31',
+     r"entry 'x': year 9999 is out of range \(2000-2100\)"),
+    ("party not text", 'date = "1 mei 2027"\nparty = 7',
+     r"""entry 'x': key 'party' must be text, e.g. party = "\.\.\."$"""),
+    ("rule not text", 'after = ["ontvangst"]\ndays = 1', r"key 'after' must be text"),
+    ("rrule not text", 'rrule = 5\nfirst = "1 mei 2027"', r"key 'rrule' must be text"),
+    ("rrule past range", 'rrule = "FREQ=YEARLY;INTERVAL=50;COUNT=5"\nfirst = "1 mei 2027"',
+     r"gives a day 2227-05-01 is outside the days zinkoop accepts .*end it earlier"),
+    ("rrule by the hour", 'rrule = "FREQ=HOURLY;BYMONTH=2;BYMONTHDAY=31;COUNT=2"\n'
+                          'first = "1 mei 2027"', r"repeats within a day; use FREQ=DAILY"),
+    ("bad default day", 'date = "1 mei 2027"',
+     r"event 'ontvangst': 30 februari 2027 does not exist"),
 ]
 
 
 @pytest.mark.parametrize(("name", "body", "message"), BAD, ids=[b[0] for b in BAD])
 def test_bad_input_is_named(name: str, body: str, message: str) -> None:
-    _, problems = parse_calendar(HEAD + entry(body), "t.toml")
+    text = HEAD + entry(body)
+    if name == "bad default day":
+        text = text.replace('label = "ontvangst"', 'label = "ontvangst"\ndefault = "2027-02-30"')
+    _, problems = parse_calendar(text, "t.toml")
     assert len(problems) == 1
     assert problems[0].exit_code == 3
     assert __import__("re").search(message, problems[0].message), problems[0].message
@@ -134,6 +151,18 @@ CLI_BAD = [
      r"unknown key 'activty' \(did you mean 'activity'\?\)"),
     ("year range", HEAD.replace("year = 2027", "year = 3027"),
      r"\[calendar\]: year 3027 is out of range"),
+    ("id a number", HEAD.replace("year = 2027", "year = 2027\nid = 123"),
+     r"""\[calendar\]: key 'id' must be text, e.g. id = "\.\.\."$"""),
+    ("id a list", HEAD.replace("year = 2027", 'year = 2027\nid = ["x"]'),
+     r"\[calendar\]: key 'id' must be text"),
+    ("publisher_id a number", HEAD.replace("year = 2027", "year = 2027\npublisher_id = 7"),
+     r"\[calendar\]: key 'publisher_id' must be text"),
+    ("version a float", HEAD.replace('version = "1.0"', "version = 1.10"),
+     r"""version 1\.1 is a number, and a bare 1\.10 reads as 1\.1; write it in quotes"""),
+    ("nested too deeply", HEAD + entry("period = " + "[" * 2000 + "]" * 2000),
+     r"ggz-2027\.toml: arrays or tables nested too deeply"),
+    ("huge offset", HEAD + entry('after = "ontvangst"\ndays = 1000000000'),
+     r"entry 'x': days = 1000000000 is more than zinkoop accepts"),
 ]
 
 
@@ -200,3 +229,91 @@ def test_check_folder_with_child_sorted_before_parent(run: Runner, tmp_path: Pat
     result = run("check", str(folder))
     assert (result.code, result.err) == (0, "")
     assert result.out.startswith("2 calendars OK")
+
+
+def test_a_byte_order_mark_is_accepted() -> None:
+    calendar, problems = parse_calendar("\ufeff" + HEAD + entry('date = "1 mei 2027"'), "t.toml")
+    assert not problems
+    assert calendar is not None
+    assert calendar.entries[0].when == Day(date(2027, 5, 1))
+
+
+def test_check_accepts_a_file_saved_with_a_byte_order_mark(run: Runner, tmp_path: Path) -> None:
+    path = tmp_path / "ggz-2027.toml"
+    path.write_text(HEAD + entry('date = "1 mei 2027"'), encoding="utf-8-sig")
+    result = run("check", str(path))
+    assert (result.code, result.err) == (0, "")
+
+
+@pytest.mark.parametrize(
+    ("line", "attribute", "expected"),
+    [
+        ('version = "1.10"', "version", "1.10"),
+        ("version = 2", "version", "2"),
+        ('publisher_id = "proef"', "publisher_id", "proef"),
+        ('id = "proef/ggz-extra"', "id", "proef/ggz-extra"),
+    ],
+)
+def test_header_keys_of_the_right_type(line: str, attribute: str, expected: str) -> None:
+    key = line.split(" = ")[0]
+    head = "\n".join(ln for ln in HEAD.splitlines() if not ln.startswith(f"{key} = "))
+    calendar, problems = parse_calendar(
+        head.replace("year = 2027", f"year = 2027\n{line}") + entry('date = "1 mei 2027"'),
+        "t.toml")
+    assert not problems, problems
+    assert getattr(calendar, attribute) == expected
+
+
+def test_publisher_id_must_be_a_slug() -> None:
+    _, problems = parse_calendar(HEAD.replace("year = 2027", 'year = 2027\npublisher_id = "A B"'),
+                                 "t.toml")
+    assert [p.message for p in problems] == [
+        "t.toml: [calendar]: publisher_id must be lower-case letters, digits and dashes"]
+
+
+def test_every_key_of_every_entry_refuses_a_table() -> None:
+    # Whatever a key holds, a wrong type is a problem with the entry, never an exception.
+    for key in ("activity", "party", "section", "condition", "written", "note", "atw", "date",
+                "month", "quarter", "season", "year", "period", "starts", "continuous",
+                "undetermined", "after", "before", "same_day_as", "first_of_month_of", "rrule",
+                "yearly", "frequency"):
+        body = f"{key} = {{ a = 1 }}" if key != "activity" else 'date = "1 mei 2027"'
+        text = HEAD + entry(body).replace('activity = "Iets doen"',
+                                          "activity = { a = 1 }" if key == "activity" else
+                                          'activity = "Iets doen"')
+        _, problems = parse_calendar(text, "t.toml")
+        assert len(problems) == 1, (key, problems)
+        assert problems[0].message.startswith("t.toml: entry 'x': "), problems[0].message
+
+
+def test_a_missing_activity_is_named_as_the_docs_say() -> None:
+    text = HEAD + entry('date = "1 mei 2027"').replace('activity = "Iets doen"\n', "")
+    _, problems = parse_calendar(text, "t.toml")
+    assert [p.message for p in problems] == ["t.toml: entry 'x': activity must be non-empty text"]
+
+
+def test_a_number_too_long_for_python_is_one_problem() -> None:
+    text = HEAD + entry('after = "ontvangst"\ndays = 1' + "0" * 5000)
+    _, problems = parse_calendar(text, "t.toml")
+    assert len(problems) == 1
+    assert problems[0].message.startswith("t.toml: TOML syntax error: Exceeds the limit")
+    assert problems[0].message.endswith("; fix the file and run 'zinkoop check'")
+
+
+def test_every_calendar_and_event_key_refuses_a_table() -> None:
+    from zinkoop_cli.loading.parse import CALENDAR_KEYS, EVENT_KEYS
+
+    for key in sorted(CALENDAR_KEYS):
+        lines = [ln for ln in HEAD.splitlines() if not ln.startswith(f"{key} = ")]
+        text = "\n".join(lines).replace("[calendar]", f"[calendar]\n{key} = {{ a = 1 }}")
+        calendar, problems = parse_calendar(text, "t.toml")
+        assert calendar is None, key
+        assert len(problems) == 1, (key, problems)
+        assert problems[0].message.startswith("t.toml: [calendar]: "), problems[0].message
+    for key in sorted(EVENT_KEYS):
+        table = {"label": '"ontvangst"', key: "{ a = 1 }"}
+        body = "".join(f"{name} = {value}\n" for name, value in table.items())
+        text = HEAD.replace('label = "ontvangst"\n', body)
+        _, problems = parse_calendar(text, "t.toml")
+        assert len(problems) == 1, (key, problems)
+        assert problems[0].message.startswith("t.toml: event 'ontvangst': "), key

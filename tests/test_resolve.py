@@ -153,3 +153,60 @@ def test_every_shipped_calendar_resolves_for_any_event_day(day: date) -> None:
         names = {name for c in [calendar, *parents] for name in c.events}
         rows = timeline(calendar, parents, date(2026, 10, 29), dict.fromkeys(names, day))
         assert all(row.status != "unresolved" for row in rows)
+
+
+def chain(length: int, *, backwards: bool = False) -> list[Entry]:
+    """``length`` entries, each one day after the previous; listed last-first if ``backwards``."""
+    entries = [Entry("e0", "begin", Day(date(2026, 1, 1)))]
+    entries += [Entry(f"e{i}", "stap", Relative(f"e{i - 1}", 1)) for i in range(1, length)]
+    return entries[::-1] if backwards else entries
+
+
+@pytest.mark.parametrize("backwards", [False, True])
+def test_a_long_chain_resolves_quickly_without_recursion(backwards: bool) -> None:
+    import time
+
+    entries = chain(20_000, backwards=backwards)
+    started = time.perf_counter()
+    assert find_cycle(entries, {}) is None
+    rows = timeline(make(*entries), [], date(2026, 1, 1))
+    elapsed = time.perf_counter() - started
+    assert rows[-1].date == date(2026, 1, 1) + timedelta(days=19_999)
+    # Quadratic resolution took about 17 s here; linear takes well under one.
+    assert elapsed < 10, elapsed
+
+
+def test_a_chain_of_100000_is_no_recursion_error() -> None:
+    entries = chain(100_000, backwards=True)
+    assert find_cycle(entries, {}) is None
+    circle = [*entries[:-1], Entry("e0", "terug", Relative("e99999", 1))]
+    found = find_cycle(circle, {})
+    assert found is not None
+    assert found[0] == found[-1]
+    assert len(found) == 100_001
+
+
+def test_a_circle_through_an_event_default_is_refused() -> None:
+    entries = [Entry("a", "a", Relative("klacht", 1))]
+    events = {"klacht": EventDef("klacht", "klacht", "a")}
+    assert find_cycle(entries, events) == ["a", "klacht", "a"]
+    with pytest.raises(DataError, match=r"circle: a -> klacht -> a"):
+        timeline(make(*entries, events=events), [], date(2026, 1, 1))
+
+
+def test_a_day_beyond_what_python_holds_is_a_data_error_naming_the_entry() -> None:
+    # Each rule is within the limits; together forty of them run past the year 9999.
+    entries = [Entry("e0", "begin", Day(date(2100, 12, 31)))]
+    entries += [Entry(f"e{i}", "stap", Relative(f"e{i - 1}", 300, "years")) for i in range(1, 40)]
+    calendar = make(*entries)._replace(origin="x.toml")
+    with pytest.raises(DataError, match=r"^x\.toml: entry 'e27': 300 years after e26 "
+                                        r"\(9900-12-31\) gives a day outside"):
+        timeline(calendar, [], date(2026, 1, 1))
+
+
+@pytest.mark.parametrize("unit", ["days", "weeks", "months", "years", "workdays"])
+def test_an_event_near_the_end_of_time_is_a_data_error(unit: str) -> None:
+    entries = [Entry("a", "a", Relative("klacht", 2, unit))]  # type: ignore[arg-type]
+    calendar = make(*entries, events={"klacht": EventDef("klacht", "klacht")})
+    with pytest.raises(DataError, match="entry 'a'"):
+        timeline(calendar, [], date(2026, 1, 1), {"klacht": date(9999, 12, 31)}, atw=True)

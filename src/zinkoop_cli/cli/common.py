@@ -18,8 +18,10 @@ def parse_year(text: str) -> int:
         year = int(text)
     except ValueError:
         raise UsageError(f"YEAR {text!r} is not a year; write it as 2027") from None
-    if not 2000 <= year <= 2100:
-        raise UsageError(f"YEAR {year} is out of range (2000-2100)")
+    from zinkoop_cli.core.limits import FIRST_YEAR, LAST_YEAR
+
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise UsageError(f"YEAR {year} is out of range ({FIRST_YEAR}-{LAST_YEAR})")
     return year
 
 

@@ -99,10 +99,17 @@ UnconditionalOption = Annotated[
 
 
 def parse_iso_day(text: str, what: str) -> date:
+    """A day given on the command line, in the range every command accepts (core.limits)."""
+    from zinkoop_cli.core.limits import day_problem
+
     try:
-        return date.fromisoformat(text.strip())
+        day = date.fromisoformat(text.strip())
     except ValueError:
         raise UsageError(f"{what}: {text!r} is not a day; write it as YYYY-MM-DD") from None
+    problem = day_problem(day)
+    if problem is not None:
+        raise UsageError(f"{what}: {problem}; check the year")
+    return day
 
 
 def today_in_amsterdam(given: str | None) -> date:

@@ -194,7 +194,7 @@ class DeadlinePlanner:
         found: list[ContractDeadline] = []
         try:
             rows = self.rows(calendar, parents, contract.given)
-        except (OverflowError, ValueError):
+        except (OverflowError, ValueError, DataError):
             # A day near the end of the calendar (9999-12-31) whose term runs past it.
             given = ", ".join(f"{name}={day.isoformat()}"
                               for name, day in sorted(contract.given.items()))

@@ -128,28 +128,26 @@ def find_cycle(
     for name, event in events.items():
         if isinstance(event.default, str):
             graph[name] = (event.default,)
-    state: dict[str, int] = {}
-    path: list[str] = []
-
-    def visit(node: str) -> list[str] | None:
-        state[node] = 1
-        path.append(node)
-        for nxt in graph.get(node, ()):
-            if state.get(nxt) == 1:
-                return [*path[path.index(nxt):], nxt]
-            if nxt not in state:
-                found = visit(nxt)
-                if found:
-                    return found
-        path.pop()
-        state[node] = 2
-        return None
-
-    for node in graph:
-        if node not in state:
-            found = visit(node)
-            if found:
-                return found
+    # Depth-first with an explicit stack: a chain of 100,000 rules is no recursion limit.
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+    for root in graph:
+        if root in state:
+            continue
+        state[root] = 1
+        path = [root]
+        stack = [iter(graph.get(root, ()))]
+        while stack:
+            for nxt in stack[-1]:
+                if state.get(nxt) == 1:
+                    return [*path[path.index(nxt):], nxt]
+                if nxt not in state:
+                    state[nxt] = 1
+                    path.append(nxt)
+                    stack.append(iter(graph.get(nxt, ())))
+                    break
+            else:
+                stack.pop()
+                state[path.pop()] = 2
     return None
 
 
@@ -166,27 +164,45 @@ class Resolver:
     ) -> None:
         self.items = items
         self.by_id = {entry.id: entry for _, entry in items}
+        self.owner = {entry.id: calendar for calendar, entry in items}
         self.events = events
         self.given = given
         self.atw = atw
         self._cache: dict[str, _Due] = {}
-        self._busy: list[str] = []
 
     def due_of(self, name: str) -> _Due:
-        """The due date of an entry id or event name."""
-        if name in self._cache:
-            return self._cache[name]
-        if name in self._busy:
-            chain = " -> ".join([*self._busy[self._busy.index(name):], name])
-            raise DataError(f"rules depend on each other in a circle: {chain}; "
-                            "break the circle in one of these entries")
-        self._busy.append(name)
-        try:
-            result = self._compute(name)
-        finally:
-            self._busy.pop()
-        self._cache[name] = result
-        return result
+        """The due date of an entry id or event name.
+
+        Each name depends on at most one other (a rule's anchor, an event's default entry),
+        so the names it needs form a chain: walk it once to a known date, then work back.
+        No recursion and no repeated walks, so a chain of any length costs its length.
+        """
+        path: list[str] = []
+        on_path: set[str] = set()
+        node: str | None = name
+        while node is not None and node not in self._cache:
+            if node in on_path:
+                chain = " -> ".join([*path[path.index(node):], node])
+                raise DataError(f"rules depend on each other in a circle: {chain}; "
+                                "break the circle in one of these entries")
+            path.append(node)
+            on_path.add(node)
+            node = self._needs(node)
+        for step in reversed(path):
+            self._cache[step] = self._compute(step)
+        return self._cache[name]
+
+    def _needs(self, name: str) -> str | None:
+        """The one name whose date ``name`` is computed from, if any."""
+        if name in self.given:
+            return None
+        if name in self.events:
+            default = self.events[name].default
+            return default if isinstance(default, str) else None
+        entry = self.by_id.get(name)
+        if entry is not None and isinstance(entry.when, Relative):
+            return entry.when.anchor
+        return None
 
     def _compute(self, name: str) -> _Due:
         if name in self.given:
@@ -227,17 +243,30 @@ class Resolver:
         anchor = self.due_of(rule.anchor)
         if anchor.date is None:
             return _Due(None, None, anchor.missing)
+        try:
+            return self._counted(entry, rule, anchor.date)
+        except (OverflowError, ValueError):
+            # Input is checked against core.limits; this guards what slips past, e.g. a
+            # chain of long rules that together run past the year 9999.
+            calendar = self.owner.get(entry.id)
+            where = f"{calendar.origin}: " if calendar is not None and calendar.origin else ""
+            raise DataError(
+                f"{where}entry {entry.id!r}: {rule.amount} {rule.unit} {rule.direction} "
+                f"{rule.anchor} ({anchor.date.isoformat()}) gives a day outside the calendar "
+                "zinkoop can count; check that day and the rule's offset") from None
+
+    def _counted(self, entry: Entry, rule: Relative, anchor: date) -> _Due:
         if rule.first_of_month:
-            raw = anchor.date.replace(day=1)
+            raw = anchor.replace(day=1)
         else:
-            raw = offset(anchor.date, rule.amount, rule.unit, rule.direction)
+            raw = offset(anchor, rule.amount, rule.unit, rule.direction)
         if rule.not_before is not None and raw < rule.not_before:
             raw = rule.not_before
         if rule.not_after is not None and raw > rule.not_after:
             raw = rule.not_after
         is_term = not rule.first_of_month and rule.amount > 0
         if is_term and (self.atw or entry.atw):
-            moved = atw_move(anchor.date, raw, rule.direction)
+            moved = atw_move(anchor, raw, rule.direction)
             return _Due(moved, raw, (), moved != raw)
         return _Due(raw, raw, ())
 

@@ -331,9 +331,10 @@ class Catalog:
         known = {entry.id for entry in calendar.entries}
         for parent in parents:
             known |= {entry.id for entry in parent.entries}
+        names = known | set(events)  # once, not per entry: a long chain stays linear
         for entry in calendar.entries:
-            if isinstance(entry.when, Relative) and entry.when.anchor not in known | set(events):
-                choices = sorted(known | set(events))
+            if isinstance(entry.when, Relative) and entry.when.anchor not in names:
+                choices = sorted(names)
                 close = difflib.get_close_matches(entry.when.anchor, choices, n=1)
                 hint = f" (did you mean {close[0]!r}?)" if close else ""
                 problems.append(CalendarError(

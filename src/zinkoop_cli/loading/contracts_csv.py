@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable
+import io
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
 from zinkoop_cli.core.contracts import NewContract, agb_problem
+from zinkoop_cli.core.limits import day_problem
 from zinkoop_cli.core.model import Calendar
 from zinkoop_cli.core.resolve import merged_events
 from zinkoop_cli.errors import DataError, FileAccessError, ZinkoopError
@@ -27,6 +29,24 @@ def _text(path: Path) -> str:
         raise FileAccessError(f"{path}: is a folder; give a CSV file") from None
     except OSError as exc:
         raise FileAccessError(f"{path}: cannot read ({exc.strerror or exc})") from None
+
+
+def _rows(reader: Iterator[list[str]], line_num: Callable[[], int],
+          fail: Callable[[int, str], DataError]) -> Iterator[tuple[int, list[str]]]:
+    """The rows with their (last) line numbers; a row the csv module cannot read fails."""
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            if "field larger" in str(exc):
+                problem = (f"a cell is longer than {csv.field_size_limit()} characters; is a "
+                           'quote (") left open?')
+            else:
+                problem = f"not readable as CSV ({exc})"
+            raise fail(line_num(), problem) from None
+        yield line_num(), cells
 
 
 def _delimiter(header: str) -> str:
@@ -77,15 +97,19 @@ def read_contracts(
     text = _text(path)
     if total is not None:
         total(text.count("\n"))
-    lines = text.splitlines(keepends=True)
-    if not lines or not lines[0].strip():
+    # newline="": lines end only at \n, \r or \r\n (not at U+2028 and the other breaks
+    # that str.splitlines knows), so such a character stays inside its cell.
+    first = io.StringIO(text, newline="").readline()
+    if not first.strip():
         raise DataError(f"{path}, line 1: no header; the first line must name the columns "
                         f"{','.join(REQUIRED)} and then one column per event")
-    reader = csv.reader(lines, delimiter=_delimiter(lines[0]))
-    header = [name.strip().lower() for name in next(reader)]
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(first))
 
     def fail(line: int, problem: str) -> DataError:
         return DataError(f"{path}, line {line}: {problem}")
+
+    rows = _rows(reader, lambda: reader.line_num, fail)
+    header = [name.strip().lower() for name in next(rows, (1, []))[1]]
 
     missing = [name for name in REQUIRED if name not in header]
     if missing:
@@ -108,8 +132,7 @@ def read_contracts(
     contracts: list[NewContract] = []
     first_line: dict[tuple[str, str, int], int] = {}
     days: dict[str, date] = {}
-    for cells in reader:
-        line = reader.line_num
+    for line, cells in rows:
         if not any(cell.strip() for cell in cells):
             continue  # blank lines, or a row of empty cells a spreadsheet left behind
         if len(cells) > len(header):
@@ -139,10 +162,14 @@ def read_contracts(
             day = days.get(value)
             if day is None:
                 try:
-                    day = days[value] = date.fromisoformat(value)
+                    day = date.fromisoformat(value)
                 except ValueError:
                     raise fail(line, f"{name} {value!r} is not a day; write it as "
                                      "YYYY-MM-DD") from None
+                problem = day_problem(day)
+                if problem is not None:
+                    raise fail(line, f"{name} {problem}; check the year")
+                days[value] = day
             given[name] = day
         key = (agb or provider.lower(), calendar.care_type, calendar.year)
         if key in first_line:

@@ -7,8 +7,8 @@ import re
 from datetime import date, time
 from typing import get_args
 
-from zinkoop_cli.core.holidays import MAX_YEAR, MIN_YEAR
 from zinkoop_cli.core.lang import MONTH_NUMBERS, MONTHS
+from zinkoop_cli.core.limits import year_problem
 from zinkoop_cli.core.model import Part, Season, Span
 
 SEASON_MONTHS: dict[str, tuple[int, int]] = {
@@ -30,8 +30,10 @@ class DateTextError(ValueError):
 
 
 def check_year(year: int) -> int:
-    if not MIN_YEAR <= year <= MAX_YEAR:
-        raise DateTextError(f"year {year} is out of range ({MIN_YEAR}-{MAX_YEAR})")
+    """``year`` itself when it lies in the range zinkoop accepts (core.limits)."""
+    problem = year_problem(year)
+    if problem is not None:
+        raise DateTextError(problem)
     return year
 
 

@@ -6,11 +6,12 @@ import sqlite3
 from datetime import date
 
 from zinkoop_cli.core.contracts import Contract
+from zinkoop_cli.core.limits import FIRST_DAY, LAST_DAY
 from zinkoop_cli.errors import DataError
 
 # Days a ledger may hold; outside them a row was written by something other than zinkoop
 # (and a term counted from 9999-12-31 would run off the calendar).
-MIN_DAY, MAX_DAY = date(1900, 1, 1), date(2200, 12, 31)
+MIN_DAY, MAX_DAY = FIRST_DAY, LAST_DAY  # the one range (core.limits)
 
 
 def read(connection: sqlite3.Connection, where: str, args: tuple[object, ...], ledger: str,

@@ -9,31 +9,17 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from zinkoop_cli.core.model import (
-    Calendar,
-    Continuous,
-    Day,
-    Entry,
-    EventDef,
-    Period,
-    Recurring,
-    Relative,
-    Start,
-    Undetermined,
-    When,
-)
+from zinkoop_cli.core.model import Calendar, Entry, EventDef
 from zinkoop_cli.errors import CalendarError, CalendarSyntaxError, DataError
-from zinkoop_cli.loading.dates import (
-    DateTextError,
-    any_span,
-    check_year,
-    month_span,
-    parse_day,
-    parse_time,
-    quarter_span,
-    season_span,
-    year_span,
+from zinkoop_cli.loading.dates import DateTextError, check_year, parse_day
+from zinkoop_cli.loading.when import (
+    ALL_ENTRY_KEYS,
+    WHEN_KEYS,
+    parse_when,
+    text_value,
 )
+
+__all__ = ["WHEN_KEYS", "parse_calendar", "slugify"]
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 CALENDAR_KEYS = {
@@ -43,29 +29,6 @@ CALENDAR_KEYS = {
 REQUIRED_CALENDAR_KEYS = ("publisher", "care_type", "year", "title", "version", "published",
                           "source")
 EVENT_KEYS = {"label", "default"}
-COMMON_ENTRY_KEYS = {"id", "activity", "party", "section", "condition", "written", "note", "atw",
-                     "paraphrase"}  # paraphrase: why the activity is not verbatim (audit only)
-UNITS = ("days", "workdays", "weeks", "months", "years")
-# Each kind of *when* and the keys it may use besides its own.
-WHEN_KEYS: dict[str, set[str]] = {
-    "date": {"from", "time", "bound"},
-    "month": {"part"},
-    "quarter": set(),
-    "season": set(),
-    "year": {"part"},
-    "period": set(),
-    "starts": set(),
-    "continuous": set(),
-    "undetermined": set(),
-    "after": {*UNITS, "not_before", "not_after"},
-    "before": {*UNITS, "not_before", "not_after"},
-    "same_day_as": set(),
-    "first_of_month_of": {"not_before", "not_after"},
-    "rrule": {"first", "until"},
-    "yearly": {"until"},
-    "frequency": {"until"},
-}
-ALL_ENTRY_KEYS = COMMON_ENTRY_KEYS | set(WHEN_KEYS) | {k for v in WHEN_KEYS.values() for k in v}
 
 
 def slugify(text: str) -> str:
@@ -110,120 +73,14 @@ class _Problems:
         self.items.append(CalendarError(f"{self.origin}: {where}: {message}"))
 
 
-def _text(value: object, what: str) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise DateTextError(f"{what} must be non-empty text")
-    return value.strip()
-
-
-def _amount(table: Mapping[str, Any]) -> tuple[int, str]:
-    given = [unit for unit in UNITS if unit in table]
-    if len(given) != 1:
-        raise DateTextError(
-            "a relative rule needs exactly one of days, workdays, weeks, months, years"
-        )
-    unit = given[0]
-    value = table[unit]
-    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-        raise DateTextError(f"{unit} must be a whole number of 0 or more, got {value!r}")
-    return value, unit
-
-
-def _optional_day(table: Mapping[str, Any], key: str) -> date | None:
-    return parse_day(table[key]) if key in table else None
-
-
-def parse_when(table: Mapping[str, Any], calendar_year: int) -> When:
-    """The *when* of one entry: exactly one of the keys in ``WHEN_KEYS``."""
-    kinds = [key for key in WHEN_KEYS if key in table]
-    if len(kinds) != 1:
-        listed = ", ".join(WHEN_KEYS)
-        if not kinds:
-            raise DateTextError(f"says nothing about when; give one of: {listed}")
-        raise DateTextError(f"gives more than one kind of when ({', '.join(kinds)}); keep one")
-    kind = kinds[0]
-    stray = set(table) & (ALL_ENTRY_KEYS - COMMON_ENTRY_KEYS - {kind} - WHEN_KEYS[kind])
-    if stray:
-        raise DateTextError(f"key {sorted(stray)[0]!r} does not go with {kind!r}")
-    value = table[kind]
-    if kind == "date":
-        bound = table.get("bound", "uiterlijk")
-        if bound not in ("uiterlijk", "voor"):
-            raise DateTextError("bound must be 'uiterlijk' (that day) or 'voor' (the day before)")
-        day = parse_day(value)
-        first = _optional_day(table, "from")
-        if first is not None and first > day:
-            raise DateTextError("'from' comes after 'date'; a range runs from..date")
-        at = parse_time(table["time"]) if "time" in table else None
-        return Day(day, bound, first, at)
-    if kind == "month":
-        return month_span(value, table.get("part"))
-    if kind == "quarter":
-        return quarter_span(value)
-    if kind == "season":
-        return season_span(value)
-    if kind == "year":
-        return year_span(value, table.get("part"))
-    if kind == "period":
-        if not isinstance(value, list) or len(value) != 2:
-            raise DateTextError("period must be two days: [first, last]")
-        start, end = parse_day(value[0]), parse_day(value[1])
-        if start > end:
-            raise DateTextError("period's first day comes after its last day")
-        return Period(start, end)
-    if kind == "starts":
-        try:
-            return Start(parse_day(value))
-        except DateTextError:
-            span = any_span(value)
-            return Start(span.start, span)
-    if kind in ("continuous", "undetermined"):
-        if value is not True:
-            raise DateTextError(f"{kind} takes the value true")
-        return Continuous() if kind == "continuous" else Undetermined()
-    if kind in ("after", "before"):
-        amount, unit = _amount(table)
-        return Relative(
-            _text(value, kind), amount, unit, kind,  # type: ignore[arg-type]
-            not_before=_optional_day(table, "not_before"),
-            not_after=_optional_day(table, "not_after"),
-        )
-    if kind == "same_day_as":
-        return Relative(_text(value, kind))
-    if kind == "first_of_month_of":
-        return Relative(
-            _text(value, kind), first_of_month=True,
-            not_before=_optional_day(table, "not_before"),
-            not_after=_optional_day(table, "not_after"),
-        )
-    if kind == "rrule":
-        if "first" not in table:
-            raise DateTextError("an rrule needs 'first', the day of its first occurrence")
-        return _recurring(str(value), parse_day(table["first"]), _optional_day(table, "until"))
-    if kind == "yearly":
-        day = parse_day(f"{value} {calendar_year - 1}")
-        until = _optional_day(table, "until") or date(calendar_year + 1, 12, 31)
-        return _recurring("FREQ=YEARLY", day, until)
-    # frequency: a repeat whose days the policy does not give
-    return Recurring(None, None, _optional_day(table, "until"), _text(value, "frequency"))
-
-
-def _recurring(rule: str, first: date, until: date | None) -> Recurring:
-    from dateutil.rrule import rrulestr  # parsing a rule needs dateutil; most files have none
-
-    try:
-        rrulestr(rule)
-    except (ValueError, TypeError) as exc:
-        raise DateTextError(f"rrule {rule!r} is not an RFC 5545 rule ({exc})") from None
-    if until is None and "COUNT=" not in rule.upper() and "UNTIL=" not in rule.upper():
-        raise DateTextError("a recurring entry needs an end: 'until', or COUNT/UNTIL in the rule")
-    recurring = Recurring(rule, first, until)
-    from zinkoop_cli.core.resolve import expand
-
-    if not expand(recurring):
-        raise DateTextError(f"rrule {rule!r} from {first.isoformat()} gives no day; check "
-                            "'first' and 'until'")
-    return recurring
+def _version(value: object) -> str:
+    # A bare 1.10 is a TOML float and reads as 1.1: refuse it rather than lose the zero.
+    if isinstance(value, float):
+        raise DateTextError(f"version {value!r} is a number, and a bare 1.10 reads as 1.1; "
+                            'write it in quotes as the document does, e.g. version = "1.10"')
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return text_value(value, "version")
 
 
 def _entry(table: Any, index: int, calendar_year: int, problems: _Problems) -> Entry | None:
@@ -242,12 +99,12 @@ def _entry(table: Any, index: int, calendar_year: int, problems: _Problems) -> E
         problems.add(where, "needs an id of lower-case letters, digits and dashes")
         return None
     try:
-        activity = _text(table.get("activity"), "activity")
+        activity = text_value(table.get("activity"), "activity")
         when = parse_when(table, calendar_year)
         fields = {}
-        for key in ("party", "section", "condition", "written", "note"):
+        for key in ("party", "section", "condition", "written", "note", "paraphrase"):
             if key in table:
-                fields[key] = _text(table[key], key)
+                fields[key] = text_value(table[key], key)
         atw = table.get("atw", False)
         if not isinstance(atw, bool):
             raise DateTextError("atw takes true or false")
@@ -255,6 +112,11 @@ def _entry(table: Any, index: int, calendar_year: int, problems: _Problems) -> E
         problems.add(where, str(exc))
         return None
     return Entry(entry_id, activity, when, atw=atw, **fields)
+
+
+def _looks_like_day(text: str) -> bool:
+    # "2027-02-30" is a wrong day, not the id of an entry: say what is wrong with the day.
+    return re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", text) is not None
 
 
 def _events(raw: Any, problems: _Problems) -> dict[str, EventDef]:
@@ -273,13 +135,16 @@ def _events(raw: Any, problems: _Problems) -> dict[str, EventDef]:
             continue
         default = table.get("default")
         try:
-            label = _text(table.get("label"), "label")
+            label = text_value(table.get("label"), "label")
             value: date | str | None = None
             if default is not None:
+                # Whatever reads as a day is a day ("2027-01-01" too); else an entry's id.
                 try:
                     value = parse_day(default)
                 except DateTextError:
                     if not (isinstance(default, str) and SLUG.match(default)):
+                        raise
+                    if _looks_like_day(default):
                         raise
                     value = default  # the id of the entry whose date it takes
         except DateTextError as exc:
@@ -291,10 +156,27 @@ def _events(raw: Any, problems: _Problems) -> dict[str, EventDef]:
 
 def parse_calendar(text: str, origin: str) -> tuple[Calendar | None, list[DataError]]:
     """The calendar in ``text`` and every problem found in it (``origin`` names the file)."""
+    # Editors on Windows save UTF-8 with a byte-order mark, which TOML does not allow.
+    text = text.removeprefix("\ufeff")
+    deep = CalendarSyntaxError(f"{origin}: arrays or tables nested too deeply; a calendar "
+                               "needs at most a list of two days")
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         return None, [_syntax_error(origin, exc)]
+    except ValueError as exc:
+        # tomllib lets int() refuse a number of more than 4300 digits.
+        return None, [CalendarSyntaxError(f"{origin}: TOML syntax error: {exc.args[0]}"[:200]
+                                          + "; fix the file and run 'zinkoop check'")]
+    except RecursionError:  # tomllib reads nested arrays and tables recursively
+        return None, [deep]
+    try:
+        return _calendar(data, origin)
+    except RecursionError:  # and so does repr() of a nested value in a message
+        return None, [deep]
+
+
+def _calendar(data: dict[str, Any], origin: str) -> tuple[Calendar | None, list[DataError]]:
     problems = _Problems(origin)
     # [[not_modelled]]: dated sentences of the source left out on purpose; read by the audit
     # test (tests/test_source_audit.py), not by zinkoop.
@@ -318,20 +200,26 @@ def parse_calendar(text: str, origin: str) -> tuple[Calendar | None, list[DataEr
             raise DateTextError(f"year must be a whole number, got {year!r}")
         check_year(year)
         published = parse_day(head["published"])
-        publisher = _text(head["publisher"], "publisher")
-        care_type = _text(head["care_type"], "care_type").lower()
+        publisher = text_value(head["publisher"], "publisher")
+        care_type = text_value(head["care_type"], "care_type").lower()
         if not SLUG.match(care_type):
             raise DateTextError("care_type must be lower-case letters, digits and dashes")
-        publisher_id = head.get("publisher_id") or slugify(publisher)
+        publisher_id = slugify(publisher)
+        if "publisher_id" in head:
+            publisher_id = text_value(head["publisher_id"], "publisher_id")
+            if not SLUG.match(publisher_id):
+                raise DateTextError("publisher_id must be lower-case letters, digits and dashes")
         aliases = tuple(alias.lower() for alias in _text_list(head, "aliases"))
         inherits = _text_list(head, "inherits")
-        title = _text(head["title"], "title")
-        version = str(head["version"])
-        source = _text(head["source"], "source")
+        title = text_value(head["title"], "title")
+        version = _version(head["version"])
+        source = text_value(head["source"], "source")
+        calendar_id = f"{publisher_id}/{care_type}-{year}"
+        if "id" in head:
+            calendar_id = text_value(head["id"], "id")
     except DateTextError as exc:
         problems.add("[calendar]", str(exc))
         return None, problems.items
-    calendar_id = head.get("id") or f"{publisher_id}/{care_type}-{year}"
     events = _events(data.get("events", {}), problems)
     raw_entries = data.get("entry", [])
     if not isinstance(raw_entries, list):
