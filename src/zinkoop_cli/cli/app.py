@@ -55,7 +55,7 @@ def _root(
     """Planning and deadlines for Dutch health-care purchasing (zorginkoop)."""
 
 
-COMMANDS = ("list", "deadlines", "export", "warn", "track", "check")
+COMMANDS = ("list", "deadlines", "export", "warn", "track", "check", "draft")
 
 
 def _register(argv: list[str] | None = None) -> None:

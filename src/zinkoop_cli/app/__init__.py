@@ -1,0 +1,1 @@
+"""Use cases: what a command does, between loading and rendering."""
