@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from zinkoop_cli.core.dutch_words import slug
 from zinkoop_cli.core.grammar import Found, scan
-from zinkoop_cli.core.policy_text import Line, Unit, split_sentences, units
+from zinkoop_cli.core.policy_text import Line, Unit, date_cell, split_sentences, units
 
 Table = dict[str, object]
 VERIFY = "VERIFY"
@@ -111,7 +111,8 @@ class _Builder:
         if found.note:
             remarks.append(found.note)
         if sentence != activity:
-            remarks.append(f"from: {sentence}")
+            remarks.append(f"from: {sentence}" if activity in sentence or unit.date_cell
+                           else f"context: {sentence}")
         entry["note"] = "; ".join(remarks)
         self.entries.append(entry)
         return entry
@@ -171,17 +172,27 @@ def draft(lines: Sequence[Line], options: Options, source_name: str) -> Draft:
     """The calendar a policy's ``lines`` give, its unread dates and its header's guesses."""
     builder = _Builder(options.publisher)
     skipped: list[Unread] = []
+    header, notes = _header(lines, options, source_name)
+    previous = ""
     for unit in units(lines):
         if unit.date_cell is not None:
             _row(builder, unit)
             continue
+        # "Deze beleidsregels worden verwacht ...": the sentence before says which.
+        context = previous if _REFERS_BACK.match(unit.text) else ""
+        previous = unit.text
         for found in scan(unit.text):
             if found.keys is not None and not _has_words(unit.text, found):
-                skipped.append(Unread(unit.where, found.written, "a date with no activity",
-                                      unit.text))
+                if _on_title_page(unit.where) and found.keys.get("date") == header["published"]:
+                    builder.add(unit, found._replace(note="a date standing alone on the title "
+                                                     "page: the document's date?"),
+                                str(header["title"]), unit.text)
+                else:
+                    skipped.append(Unread(unit.where, found.written, "a date with no activity",
+                                          unit.text))
                 continue
-            builder.add(unit, found, unit.text, unit.text)
-    header, notes = _header(lines, options, source_name)
+            builder.add(unit, found, unit.text, f"{context} {unit.text}" if context
+                        else unit.text)
     calendar: Table = {"calendar": header}
     if builder.events:
         calendar["events"] = builder.events
@@ -189,6 +200,14 @@ def draft(lines: Sequence[Line], options: Options, source_name: str) -> Draft:
     notes.extend(f"{item.where}: '{item.written}' stands alone (title page?); not an entry"
                  for item in skipped)
     return Draft(calendar, len(builder.entries), builder.rules, builder.unread, notes)
+
+
+_REFERS_BACK = re.compile(r"(?:deze|dit|dat|die|hierin|hiervoor|daarna|daarbij)\b", re.IGNORECASE)
+
+
+def _on_title_page(where: str) -> bool:
+    kind, _, number = where.partition(" ")
+    return (kind == "line" and int(number) <= 20) or where == "page 1"
 
 
 def _has_words(text: str, found: Found) -> bool:
@@ -205,11 +224,14 @@ def _header(lines: Sequence[Line], options: Options, source_name: str) -> tuple[
     notes: list[str] = []
     texts = [" ".join(line.text.split()) for line in lines if line.text.strip()]
     top = texts[:20]
-    title = next((t for t in top if re.search(r"\b(?:19|20)\d\d\b", t) and len(t) < 100), None)
+    titles = [t for t in top if len(t) < 80 and t[0].isupper() and not re.search(r"[.:;]", t)
+              and date_cell(t) is None]
+    title = next((t for t in titles if re.search(r"\b(?:19|20)\d\d\b", t)),
+                 titles[0] if titles else None)
     version = next((m.group(1) for t in top if (m := _VERSION.match(t))), None)
     published = _published(texts, top)
     year = options.year
-    if year is None and title:
+    if year is None and title and re.search(r"\b(?:19|20)\d\d\b", title):
         year = int(re.findall(r"\b((?:19|20)\d\d)\b", title)[-1])
     if year is None:
         from zinkoop_cli.errors import UsageError

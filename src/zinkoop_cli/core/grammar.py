@@ -315,6 +315,10 @@ _MONTH_RANGE = re.compile(rf"(?P<m1>{FULL_MONTH})(?:\s+(?P<y1>{YEAR}))?\s*(?:t/m
 _YEAR_PERIOD = re.compile(rf"(?:(?P<lead>gedurende(?:\s+heel)?|de\s+jaren|de\s+periode)\s+)?"
                           rf"(?P<y1>{YEAR})\s*(?P<link>t/m|tot\s+en\s+met|-|–|en)\s*"
                           rf"(?P<y2>{YEAR})", _F)
+_VAGUE = re.compile(rf"(?:in\s+)?de\s+komende\s+(?:{NUMBER}\s+)?{UNIT}", _F)
+_BEFORE_EVENT = re.compile(
+    r"vóór\s+(?P<label>(?:de|het)\s+(?P<x>[\w-]*(?:ing|datum|aanvang|start))"
+    r"(?:\s+van\s+(?:de|het)(?:\s+[\w-]+){1,3})?)(?![\w-])", _F)
 _ISO = re.compile(rf"{_DAY_LEAD}(?P<y>{YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d){_TIME}", _F)
 _NUMERIC = re.compile(rf"{_DAY_LEAD}(?<![\d-])(?P<d>{DAY})-(?P<m>[01]?\d)-(?P<y>{YEAR}){_TIME}",
                       _F)
@@ -337,6 +341,23 @@ _YEAR = re.compile(
     rf"|vóór|na)\s+(?:(?:het\s+)?(?:kalender)?jaar\s+)?(?P<y>{YEAR})(?P<on>\s+en\s+verder)?", _F)
 
 
+def _vague(text: str, match: re.Match[str]) -> Found:
+    return _unread(match, "counted from a day the policy does not name")
+
+
+def _before_event(text: str, match: re.Match[str]) -> Found:
+    # "vóór de inwerkingtreding van de wet": the day before the event is the last day.
+    label = match.group("label")
+    words = label.split()
+    while words[-1].lower() in _ANCHOR_STOP | _ANCHOR_SKIP:
+        words.pop()
+    end = match.start("label") + label.index(words[-1], len(" ".join(words[:-1]))) + \
+        len(words[-1])
+    return Found(match.start(), end, text[match.start():end],
+                 {"before": slug(match.group("x")), "days": 1},
+                 anchor_label=text[match.start("label"):end])
+
+
 def _fix_quarter(text: str, match: re.Match[str]) -> Found | None:
     if match.group("q2"):
         return _quarter_value(match, int(match.group("q2")), match.group("y0"))
@@ -352,7 +373,8 @@ def _quarter_value(match: re.Match[str], number: int, year: str) -> Found:
 def _patterns(whole: bool) -> list[tuple[re.Pattern[str], Handler]]:
     # Most specific first: a span claimed by one pattern is not read again by a later one.
     return [(_FIRST_OF_MONTH, _first_of_month), (_YEARLY, _yearly), (_RELATIVE, _relative),
-            (_MARKER, _marker), (_RANGE, _range), (_MONTH_RANGE, _month_range),
+            (_MARKER, _marker), (_VAGUE, _vague),
+            (_BEFORE_EVENT, _before_event), (_RANGE, _range), (_MONTH_RANGE, _month_range),
             (_YEAR_PERIOD, _year_period), (_ISO, _full_day), (_NUMERIC, _full_day),
             (_FULL_DAY, _full_day), (_QUARTER, _fix_quarter), (_SEASON, _whole(_season, whole)),
             (_FREQUENCY, _frequency), (_MONTH, _whole(_month, whole)), (_YEAR, _year)]

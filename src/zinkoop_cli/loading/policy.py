@@ -87,7 +87,8 @@ def _read_pdf(path: Path) -> Policy:
 
 def _page_lines(page: Any, number: int) -> list[Line]:
     where = f"page {number}"
-    tables = page.find_tables()
+    # Finding tables is the slow part; a page without lines or boxes has none to find.
+    tables = page.find_tables() if page.rects or page.lines or page.curves else []
     boxes = [table.bbox for table in tables]
 
     def outside(obj: dict[str, Any]) -> bool:
