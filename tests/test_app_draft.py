@@ -1,0 +1,103 @@
+"""Drafting a calendar from policy lines: entries, rules, events, the header, what is not read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from zinkoop_cli.app.draft import Options, draft, party_of, to_toml
+from zinkoop_cli.core.policy_text import Line
+from zinkoop_cli.loading.parse import parse_calendar
+from zinkoop_cli.loading.policy import read_policy
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+SEED_FILES = sorted(SEEDS.glob("0*.txt")) if SEEDS.is_dir() else []
+POLICY = """GGZ zorginkoopbeleid 2027
+
+Versie 1.0
+
+1 april 2026
+
+5.2 Planning
+
+Uiterste datum\tInkoopactiviteit
+1 april 2026\tPublicatie zorginkoopbeleid op de website
+1 oktober 2026\tZorgaanbieder biedt offerte aan. Zorgverzekeraar reageert binnen zes weken op de offerte.
+1 oktober 2027 (in geval van bijcontracteren)\tZorgaanbieder meldt overschrijding van het plafond
+Doorlopend\tAanvullingen op het zorginkoopbeleid
+
+5.3 Aanvragen
+
+De zorgovereenkomst moet binnen zes weken na de dag van ontvangst door de zorgaanbieder worden ondertekend.
+U ontvangt uiterlijk eind september een contractvoorstel.
+"""
+
+
+def lines(text: str) -> list[Line]:
+    return [Line(f"line {n}", t) for n, t in enumerate(text.split("\n"), 1)]
+
+
+def entries_of(text: str, **options: object) -> list[dict[str, object]]:
+    result = draft(lines(text), Options(**options), "beleid.txt")  # type: ignore[arg-type]
+    found = result.calendar["entry"]
+    assert isinstance(found, list)
+    return found
+
+
+def test_rows_become_entries_with_their_section_and_verify_mark() -> None:
+    found = {str(e["written"]): e for e in entries_of(POLICY)}
+    row = found["1 april 2026"]
+    assert row["activity"] == "Publicatie zorginkoopbeleid op de website"
+    assert row["section"] == "5.2"
+    assert row["date"] == "1 april 2026"
+    assert str(row["note"]).startswith("VERIFY (line 10)")
+    assert found["Doorlopend"]["continuous"] is True
+    assert found["1 oktober 2027 (in geval van bijcontracteren)"]["condition"] == "bijcontracteren"
+
+
+def test_a_rule_gets_an_event_named_after_what_it_counts_from_with_the_rows_default() -> None:
+    result = draft(lines(POLICY), Options(), "beleid.txt")
+    events = result.calendar["events"]
+    assert isinstance(events, dict)
+    offer = next(e for e in entries_of(POLICY) if e.get("written") == "1 oktober 2026")
+    assert events["offerte"]["default"] == offer["id"]
+    assert offer["activity"] == "Zorgaanbieder biedt offerte aan."
+    assert "ontvangst" in events
+    assert result.rules == 2
+
+
+def test_a_date_without_year_is_listed_with_its_line_not_guessed() -> None:
+    result = draft(lines(POLICY), Options(), "beleid.txt")
+    assert [(u.where, u.written) for u in result.unread] == [("line 18",
+                                                             "uiterlijk eind september")]
+    assert not any("september" in str(e.get("written")) for e in entries_of(POLICY))
+
+
+def test_the_header_comes_from_the_title_page_and_options_win() -> None:
+    result = draft(lines(POLICY), Options("Voorbeeld", "ggz-x", 2028), "beleid.txt")
+    header = result.calendar["calendar"]
+    assert isinstance(header, dict)
+    assert (header["publisher"], header["care_type"], header["year"]) == ("Voorbeeld", "ggz-x",
+                                                                          2028)
+    assert (header["version"], header["published"]) == ("1.0", "1 april 2026")
+    assert header["title"] == "GGZ zorginkoopbeleid 2027"
+
+
+def test_party_is_who_the_sentence_names_first() -> None:
+    assert party_of("De zorgaanbieder levert aan bij Zorg en Zekerheid.", "Zorg en Zekerheid") \
+        == "zorgaanbieder"
+    assert party_of("Zorg en Zekerheid publiceert.", "Zorg en Zekerheid") == "zorgverzekeraar"
+    assert party_of("RAV Hollands Midden heeft vier weken.", None) == "RAV"
+    assert party_of("Niemand in het bijzonder.", None) is None
+
+
+@pytest.mark.skipif(not SEED_FILES, reason=f"no source documents in {SEEDS}")
+@pytest.mark.parametrize("seed", SEED_FILES, ids=lambda p: p.name)
+def test_each_seed_drafts_a_calendar_that_loads(seed: Path) -> None:
+    result = draft(read_policy(seed).lines, Options("Uitgever", None, 2027), seed.name)
+    calendar, problems = parse_calendar(to_toml(result, seed.name), "draft")
+    assert problems == []
+    assert calendar is not None
+    assert len(calendar.entries) == result.entries >= 3
+    assert all((e.note or "").startswith("VERIFY") for e in calendar.entries)
