@@ -145,9 +145,9 @@ def run_document(path: Path, calendar_path: Path) -> bool:
     result = draft(read_policy(path).lines, options, path.name)
     text = to_toml(result, path.name)
     seconds = time.perf_counter() - start
-    drafted, problems = parse_calendar(text, f"draft of {path.name}")
-    if drafted is None or problems:
-        print(f"{path.name}: the draft does not load: {problems[0].message}")
+    drafted, broken = parse_calendar(text, f"draft of {path.name}")
+    if drafted is None or broken:
+        print(f"{path.name}: the draft does not load: {broken[0].message}")
         return False
     recalled, wrong, missed, wrong_ids = compare(shipped, drafted)
     total = len(shipped.entries)

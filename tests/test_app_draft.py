@@ -23,13 +23,13 @@ Versie 1.0
 
 Uiterste datum\tInkoopactiviteit
 1 april 2026\tPublicatie zorginkoopbeleid op de website
-1 oktober 2026\tZorgaanbieder biedt offerte aan. Zorgverzekeraar reageert binnen zes weken op de offerte.
+1 oktober 2026\tZorgaanbieder biedt offerte aan. Wij reageren binnen zes weken op de offerte.
 1 oktober 2027 (in geval van bijcontracteren)\tZorgaanbieder meldt overschrijding van het plafond
 Doorlopend\tAanvullingen op het zorginkoopbeleid
 
 5.3 Aanvragen
 
-De zorgovereenkomst moet binnen zes weken na de dag van ontvangst door de zorgaanbieder worden ondertekend.
+De zorgovereenkomst moet binnen zes weken na de dag van ontvangst worden ondertekend.
 U ontvangt uiterlijk eind september een contractvoorstel.
 """
 

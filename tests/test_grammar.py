@@ -76,7 +76,9 @@ def test_a_day_that_does_not_exist_is_not_read() -> None:
 
 def _styles(day: dt.date) -> list[str]:
     name = MONTH_NAMES[day.month - 1]
-    return [f"{day.day} {name} {day.year}", f"uiterlijk {day.day} {name[:3]}. {day.year}",
+    short = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov",
+             "dec")[day.month - 1]
+    return [f"{day.day} {name} {day.year}", f"uiterlijk {day.day} {short}. {day.year}",
             f"op {day.day} {name.capitalize()} {day.year}", f"{day.day}-{day.month}-{day.year}",
             day.isoformat(), f"uiterlijk op {day.day} {name} {day.year} om 12:00 uur"]
 

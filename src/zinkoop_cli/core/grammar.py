@@ -66,7 +66,8 @@ def _day(year: str | int, month: int, day: str | int) -> dt.date | None:
 
 _F = re.IGNORECASE | re.VERBOSE
 _S = r"\s+"
-_TIME = r"(?P<tm>\s*,?\s*(?:uiterlijk\s+)?(?:om|voor|vóór|tot)\s+(?P<hh>[0-2]?\d)[.:](?P<mi>[0-5]\d)(?:\s*uur)?)?"
+_TIME = (r"(?P<tm>\s*,?\s*(?:uiterlijk\s+)?(?:om|voor|vóór|tot)\s+"
+         r"(?P<hh>[0-2]?\d)[.:](?P<mi>[0-5]\d)(?:\s*uur)?)?")
 _WEEKDAY = r"(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\s+)?"
 _DAY_LEAD = (r"(?:(?P<lead>uiterlijk\s+op|uiterlijk\s+vóór|uiterlijk|vóór|voor|op|per|vanaf|"
              r"met\s+ingang\s+van|m\.i\.v\.|rond|omstreeks|tot\s+en\s+met|t/m|tot|na|sinds)\s+)?")
@@ -95,7 +96,7 @@ def _relative(text: str, match: re.Match[str]) -> Found | None:
                   unit: number_value(match.group("n"))}
     end, label = match.end(), None
     if tail in {"na", "nadat", "vóór", "voor", "voorafgaand aan", "voorafgaande aan", "op"}:
-        words = re.match(r"(?:\s*[\w'’-]+){1,8}", text[end:])
+        words = re.match(r"(?:\s*[\w'\u2019-]+){1,8}", text[end:])
         picked: list[str] = []
         for word in (words.group(0).split() if words else []):
             if word.lower() in _ANCHOR_STOP:
@@ -308,12 +309,12 @@ _MARKER = re.compile(r"(?<![^\W\d_])(?:doorlopend|volgt\s+later|nader\s+te\s+bep
                      r"|nog\s+niet\s+bekend|overige\s+data)(?![^\W\d_])", _F)
 _RANGE = re.compile(
     rf"(?:(?P<lead>van|tussen|vanaf)\s+)?(?P<d1>{DAY})(?:\s+(?P<m1>{MONTH}))?"
-    rf"(?:\s+(?P<y1>{YEAR}))?\s*(?P<link>t/m|tot\s+en\s+met|-|–|tot|en)\s*"
+    rf"(?:\s+(?P<y1>{YEAR}))?\s*(?P<link>t/m|tot\s+en\s+met|-|\u2013|tot|en)\s*"
     rf"(?P<d2>{DAY})\s+(?P<m2>{MONTH})(?:\s+(?P<y2>{YEAR}))?", _F)
 _MONTH_RANGE = re.compile(rf"(?P<m1>{FULL_MONTH})(?:\s+(?P<y1>{YEAR}))?\s*(?:t/m|tot\s+en\s+met"
-                          rf"|-|–)\s*(?P<m2>{FULL_MONTH})\s+(?P<y2>{YEAR})", _F)
+                          rf"|-|\u2013)\s*(?P<m2>{FULL_MONTH})\s+(?P<y2>{YEAR})", _F)
 _YEAR_PERIOD = re.compile(rf"(?:(?P<lead>gedurende(?:\s+heel)?|de\s+jaren|de\s+periode)\s+)?"
-                          rf"(?P<y1>{YEAR})\s*(?P<link>t/m|tot\s+en\s+met|-|–|en)\s*"
+                          rf"(?P<y1>{YEAR})\s*(?P<link>t/m|tot\s+en\s+met|-|\u2013|en)\s*"
                           rf"(?P<y2>{YEAR})", _F)
 _VAGUE = re.compile(rf"(?:in\s+)?de\s+komende\s+(?:{NUMBER}\s+)?{UNIT}", _F)
 _BEFORE_EVENT = re.compile(

@@ -28,13 +28,14 @@ class Unit(NamedTuple):
     found: tuple[Found, ...] = ()  # the row's date cell read, for a row
 
 
-_NUMBERED = re.compile(r"^(?P<n>\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(?P<t>[A-Z\u00c0-\u00de'‘\"].*)$")
+_NUMBERED = re.compile(
+    r"^(?P<n>\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(?P<t>[A-Z\u00c0-\u00de'\u2018\"].*)$")
 _NAMED = re.compile(r"^(?P<n>(?:Bijlage|Hoofdstuk|Paragraaf|Actiepunt|Artikel)\s+\d+[a-z]?)"
                     r"\b(?P<t>.*)$", re.IGNORECASE)
 _TOC = re.compile(r"(?:\.{3,}\s*|\t\s*)\d{1,3}\s*$")
-_BULLET = re.compile(r"^\s*(?:[-•▪●◦*–]|\d{1,2}[.)]|[a-z][.)])\s+")
+_BULLET = re.compile(r"^\s*(?:[-•▪●◦*\u2013]|\d{1,2}[.)]|[a-z][.)])\s+")
 _END = ".!?:;"
-_SPLIT = re.compile(r"(?<=[.!?;])\s+(?=[A-Z\u00c0-\u00de'‘\"(])")
+_SPLIT = re.compile(r"(?<=[.!?;])\s+(?=[A-Z\u00c0-\u00de'\u2018\"(])")
 _ABBREVIATION = re.compile(r"(?:\b[A-Za-z]\.|\b(?:bijv|o\.a|evt|nr|art|resp|incl|excl|ca|jl|"
                            r"mr|dr|drs|ir|ing|st|stcrt|m\.i\.v|t\.o\.v|i\.p\.v)\.)$",
                            re.IGNORECASE)
