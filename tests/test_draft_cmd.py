@@ -80,3 +80,27 @@ def test_each_seed_drafts_and_checks(run: Runner, seed: Path, tmp_path: Path) ->
     assert result.code == 0, result.err
     checked = run("check", str(out))
     assert (checked.code, checked.err) == (0, "")
+
+
+def test_a_pdf_planning_table_comes_out_as_entries(run: Runner, tmp_path: Path) -> None:
+    from tests.test_policy import planning_pdf
+
+    out = tmp_path / "ggz-2027.toml"
+    result = run("draft", str(planning_pdf(tmp_path / "beleid.pdf")), "-o", str(out))
+    assert result.code == 0, result.err
+    assert result.err.startswith("zinkoop: drafted 4 entries (1 relative rules)")
+    text = out.read_text(encoding="utf-8")
+    for line in ('activity = "Publicatie zorginkoopbeleid op de website"',
+                 'date = "1 oktober 2026"', "continuous = true", 'note = "VERIFY (page 2)"',
+                 'section = "5.2"', 'after = "ontvangst"', "weeks = 6"):
+        assert line in text
+    assert run("check", str(out)).code == 0
+
+
+def test_an_encrypted_pdf_is_one_line_exit_3(run: Runner, tmp_path: Path) -> None:
+    from tests.test_policy import planning_pdf
+
+    path = planning_pdf(tmp_path / "geheim.pdf", password="geheim")
+    result = run("draft", str(path))
+    assert (result.code, result.err.count("\n")) == (3, 1)
+    assert "encrypted" in result.err

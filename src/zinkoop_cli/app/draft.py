@@ -160,7 +160,8 @@ def _row(builder: _Builder, unit: Unit) -> None:
             if entry is not None and ("after" in entry or "before" in entry):
                 rules.append(entry)
     activity = " ".join(plain) or unit.text
-    row_text = f"{unit.date_cell} | {unit.text}"
+    # The row is its source; the note quotes it only when part of it went to other entries.
+    row_text = f"{unit.date_cell} | {unit.text}" if activity != unit.text else activity
     dated: Table | None = None
     for found in unit.found:
         dated = builder.add(unit, found._replace(written=unit.date_cell or found.written),
