@@ -182,9 +182,10 @@ def units(lines: Sequence[Line]) -> list[Unit]:
         if _BULLET.match(line.text):
             flush()
             text = _BULLET.sub("", text)
-        if line.cells is not None:
+        if line.cells is not None or "\t" in line.text:
+            # A table row without a date (a header, a row of text) stands on its own.
             flush()
-            buffer.append((line.where, " ".join(c.strip() for c in line.cells if c)))
+            buffer.append((line.where, " ".join(c.strip() for c in cells or () if c.strip())))
             flush()
             continue
         buffer.append((line.where, text))
