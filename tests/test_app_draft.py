@@ -90,6 +90,8 @@ def test_party_is_who_the_sentence_names_first() -> None:
     assert party_of("Zorg en Zekerheid publiceert.", "Zorg en Zekerheid") == "zorgverzekeraar"
     assert party_of("RAV Hollands Midden heeft vier weken.", None) == "RAV"
     assert party_of("Niemand in het bijzonder.", None) is None
+    assert party_of("Aanbieden standaard zorgovereenkomsten aan zorgaanbieders", None) is None
+    assert party_of("Ondertekening door zorgaanbieder in VECOZO", None) == "zorgaanbieder"
 
 
 @pytest.mark.skipif(not SEED_FILES, reason=f"no source documents in {SEEDS}")

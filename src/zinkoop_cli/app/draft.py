@@ -14,8 +14,10 @@ Table = dict[str, object]
 VERIFY = "VERIFY"
 _PARTIES = (("zorgaanbieder", r"zorgaanbieders?\b"), ("zorgverzekeraar", r"zorgverzekeraars?\b"),
             ("zorgkantoor", r"zorgkantoren\b|zorgkantoor\b"), ("RAV", r"\bRAV'?s?\b"),
-            ("NZa", r"\bNZa\b"), ("VWS", r"\bVWS\b"), ("ZN", r"\bZN\b"), ("AZN", r"\bAZN\b"),
-            ("verzekerde", r"\bverzekerden?\b"))
+            ("NZa", r"\bNZa\b"), ("VWS", r"\bVWS\b"), ("ZN", r"\bZN\b"), ("AZN", r"\bAZN\b"))
+# A party after one of these is the object ('aanbieden aan zorgaanbieders'), not the actor.
+_OBJECT = re.compile(r"\b(?:aan|met|bij|naar|van|over)\s+(?:de\s+|het\s+|een\s+)?"
+                     r"(?:[\w-]+\s+)?$", re.IGNORECASE)
 _CONDITION = re.compile(r"\((?:in\s+(?:het\s+)?geval\s+van|alleen\s+bij|bij|voor)\s+([^)]+)\)",
                         re.IGNORECASE)
 _ID_SKIP = {"de", "het", "een", "van", "voor", "op", "in", "en", "of", "aan", "met", "door",
@@ -48,14 +50,13 @@ class Options(NamedTuple):
 def party_of(sentence: str, publisher: str | None) -> str | None:
     """Who acts, where the sentence names them: 'zorgaanbieder', 'RAV', 'NZa'."""
     found: list[tuple[int, str]] = []
-    for name, pattern in _PARTIES:
-        hit = re.search(pattern, sentence, re.IGNORECASE if name.islower() else 0)
-        if hit:
-            found.append((hit.start(), name))
-    if publisher and "zorgverzekeraar" not in (n for _, n in found):
-        at = sentence.find(publisher)
-        if at >= 0:
-            found.append((at, "zorgverzekeraar"))
+    patterns = [*_PARTIES, *([("zorgverzekeraar", re.escape(publisher))] if publisher else [])]
+    for name, pattern in patterns:
+        flags = re.IGNORECASE if name.islower() else 0
+        for hit in re.finditer(pattern, sentence, flags):
+            if not _OBJECT.search(sentence[:hit.start()]):
+                found.append((hit.start(), name))
+                break
     # The first named is most often the subject, the one who acts.
     return min(found)[1] if found else None
 
@@ -84,7 +85,7 @@ class _Builder:
         return candidate
 
     def add(self, unit: Unit, found: Found, activity: str, sentence: str,
-            condition: str | None = None) -> Table | None:
+            condition: str | None = None, context: str | None = None) -> Table | None:
         if found.keys is None:
             self.unread.append(Unread(unit.where, found.written, found.reason or "not read",
                                       sentence))
@@ -111,8 +112,9 @@ class _Builder:
         if found.note:
             remarks.append(found.note)
         if sentence != activity:
-            remarks.append(f"from: {sentence}" if activity in sentence or unit.date_cell
-                           else f"context: {sentence}")
+            remarks.append(f"from: {sentence}")
+        if context:
+            remarks.append(f"context: {context}")
         entry["note"] = "; ".join(remarks)
         self.entries.append(entry)
         return entry
@@ -192,8 +194,7 @@ def draft(lines: Sequence[Line], options: Options, source_name: str) -> Draft:
                     skipped.append(Unread(unit.where, found.written, "a date with no activity",
                                           unit.text))
                 continue
-            builder.add(unit, found, unit.text, f"{context} {unit.text}" if context
-                        else unit.text)
+            builder.add(unit, found, unit.text, unit.text, context=context or None)
     calendar: Table = {"calendar": header}
     if builder.events:
         calendar["events"] = builder.events

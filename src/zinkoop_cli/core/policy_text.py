@@ -51,7 +51,8 @@ def heading(text: str) -> str | None:
     if named:
         return " ".join(named.group("n").split()).capitalize()
     numbered = _NUMBERED.match(line)
-    if numbered and not scan(line, whole=True)[:1]:
+    # A date in a long numbered line: a numbered sentence ("12. ... vanaf 2019 wordt").
+    if numbered and (len(line) <= 60 or not scan(line, whole=True)):
         return numbered.group("n")
     return None
 
@@ -123,7 +124,8 @@ def _next_texts(lines: Sequence[Line]) -> list[str]:
 def _title_like(text: str) -> bool:
     """A short line standing alone, without a full stop or a date: a heading without a number."""
     return (0 < len(text) <= 60 and len(text.split()) <= 8 and text[-1] not in ".,;:"
-            and text[0].isupper() and not scan(text, whole=True))
+            and text[0].isupper() and not scan(text, whole=True)
+            and not re.match(r"versie\b", text, re.IGNORECASE))
 
 
 def units(lines: Sequence[Line]) -> list[Unit]:
