@@ -3,6 +3,7 @@ that know their page or line number."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -70,8 +71,12 @@ def _read_pdf(path: Path) -> Policy:
     lines: list[Line] = []
     try:
         with pdf:
+            plain = _pages_without_drawings(path)
             for number, page in enumerate(pdf.pages, 1):
-                lines.extend(_page_lines(page, number))
+                if plain is not None and number in plain:
+                    lines.extend(_plain_lines(plain[number], number))
+                else:
+                    lines.extend(_page_lines(page, number))
             pages = len(pdf.pages)
     except (PDFPasswordIncorrect, PDFEncryptionError):
         raise DataError(f"{path}: the PDF is encrypted; save an unprotected copy (or a text "
@@ -83,6 +88,39 @@ def _read_pdf(path: Path) -> Policy:
         raise DataError(f"{path}: the PDF has no text layer (a scan?); run it through OCR "
                         "(e.g. ocrmypdf) or give a text copy")
     return Policy(path, "pdf", lines, pages)
+
+
+def _pages_without_drawings(path: Path) -> dict[int, str] | None:
+    """Each page's text, for the pages that draw no lines (so hold no ruled table).
+
+    pdfplumber analyses every character's layout, about 50 ms a page; pdfium (which
+    pdfplumber installs) gives a page's text in about 2 ms. So pdfplumber reads only the
+    pages that draw lines or boxes, where a table may be. None when pdfium cannot read it.
+    """
+    try:
+        import pypdfium2 as pdfium  # type: ignore[import-untyped]
+        from pypdfium2 import raw
+    except ImportError:  # pragma: no cover - pdfplumber depends on it
+        return None
+    texts: dict[int, str] = {}
+    try:
+        document = pdfium.PdfDocument(str(path))
+        try:
+            for number, page in enumerate(document, 1):
+                if next(iter(page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH])), None) is None:
+                    texts[number] = page.get_textpage().get_text_bounded()
+        finally:
+            document.close()
+    except Exception:  # pdfium's errors for a file pdfplumber opened: let pdfplumber read it
+        return None
+    return texts
+
+
+def _plain_lines(text: str, number: int) -> list[Line]:
+    where = f"page {number}"
+    # pdfium marks a soft hyphen at a line's end with a control character; drop those.
+    clean = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe]", "", text.replace("\r\n", "\n"))
+    return [Line(where, line) for line in clean.split("\n")] + [Line(where, "")]
 
 
 def _page_lines(page: Any, number: int) -> list[Line]:
