@@ -48,3 +48,11 @@ def test_units_join_wrapped_lines_and_know_their_section_and_line() -> None:
 def test_a_table_of_contents_line_is_skipped() -> None:
     lines = [Line("line 1", "5.2\tPlanning\t6"), Line("line 2", "5.2 Planning.....\t6")]
     assert units(lines) == []
+
+
+def test_a_date_without_year_takes_the_year_its_column_header_gives() -> None:
+    lines = [Line("line 1", "Datum 2026\tActiviteit"), Line("line 2", "1 oktober\tOfferte"),
+             Line("line 3", "Planning 2027\tActiviteit"), Line("line 4", "1 oktober\tOfferte")]
+    found = units(lines)
+    assert [f.keys for f in found[1].found] == [{"date": "1 oktober 2026"}]
+    assert [f.keys for f in found[3].found] == [None]  # 'Planning 2027': the purchase year

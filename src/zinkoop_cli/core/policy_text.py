@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from zinkoop_cli.core.grammar import Found, scan
+from zinkoop_cli.core.grammar import YEAR_MISSING, Found, scan
 
 
 class Line(NamedTuple):
@@ -39,6 +39,8 @@ _SPLIT = re.compile(r"(?<=[.!?;])\s+(?=[A-Z\u00c0-\u00de'\u2018\"(])")
 _ABBREVIATION = re.compile(r"(?:\b[A-Za-z]\.|\b(?:bijv|o\.a|evt|nr|art|resp|incl|excl|ca|jl|"
                            r"mr|dr|drs|ir|ing|st|stcrt|m\.i\.v|t\.o\.v|i\.p\.v)\.)$",
                            re.IGNORECASE)
+_DATE_HEADER = re.compile(r"\b(?:uiterste\s+)?(?:datum|data|termijn|deadline|wanneer)\b",
+                          re.IGNORECASE)
 _CELLS = re.compile(r"\t|\s{2,}")
 
 
@@ -85,8 +87,12 @@ def split_sentences(text: str) -> list[str]:
     return [part.strip() for part in parts if part.strip()]
 
 
-def _row(line: Line) -> tuple[str, str, tuple[Found, ...]] | None:
-    cells = [c.strip() for c in (line.cells or ()) if c and c.strip()]
+def _filled(cells: Sequence[str] | None) -> list[str]:
+    return [c.strip() for c in (cells or ()) if c and c.strip()]
+
+
+def _row(line: Line, header: Sequence[str] = ()) -> tuple[str, str, tuple[Found, ...]] | None:
+    cells = _filled(line.cells)
     if len(cells) < 2:
         return None
     dated = [(index, found) for index, cell in enumerate(cells)
@@ -95,7 +101,23 @@ def _row(line: Line) -> tuple[str, str, tuple[Found, ...]] | None:
         return None
     index, found = dated[0]
     activity = " ".join(cells[:index] + cells[index + 1:])
+    if index < len(header) and any(f.reason == YEAR_MISSING for f in found):
+        found = _year_from_header(cells[index], header[index], found)
     return cells[index], activity, found
+
+
+def _year_from_header(cell: str, above: str, found: tuple[Found, ...]) -> tuple[Found, ...]:
+    """'1 oktober' under a column headed 'Datum 2026': the table itself gives the year."""
+    years = set(re.findall(r"\b(?:19|20)\d\d\b", above))
+    # Only a header that says it holds dates: 'Planning 2027' names the purchase year, and
+    # its deadlines mostly fall in 2026.
+    if len(years) != 1 or not _DATE_HEADER.search(above):
+        return found
+    year = years.pop()
+    again = date_cell(f"{cell} {year}")
+    if again is None or any(f.keys is None for f in again):
+        return found
+    return tuple(f._replace(note=f"year {year} from the column header '{above}'") for f in again)
 
 
 def _leading_date(text: str) -> tuple[str, str, tuple[Found, ...]] | None:
@@ -150,6 +172,7 @@ def units(lines: Sequence[Line]) -> list[Unit]:
         buffer.clear()
 
     following = _next_texts(lines)
+    header: list[str] = []  # the current table's header cells
     for index, line in enumerate(lines):
         text = " ".join(line.text.replace("**", "").split())
         if line.cells is None and "\t" not in line.text and not text:
@@ -161,10 +184,12 @@ def units(lines: Sequence[Line]) -> list[Unit]:
             continue
         cells = line.cells if line.cells is not None else (
             tuple(_CELLS.split(line.text.strip())) if _CELLS.search(line.text.strip()) else None)
-        row = _row(line._replace(cells=cells)) if cells else None
+        row = _row(line._replace(cells=cells), header) if cells else None
         at_start = not buffer or buffer[-1][1][-1:] in _END
         if row is None and at_start and line.cells is None:
             row = _leading_date(text)
+        if row is None and line.cells is None and "\t" not in line.text:
+            header = []  # running text: the table, if any, has ended
         if row is not None:
             flush()
             cell, activity, found = row
@@ -186,6 +211,7 @@ def units(lines: Sequence[Line]) -> list[Unit]:
             text = _BULLET.sub("", text)
         if line.cells is not None or "\t" in line.text:
             # A table row without a date (a header, a row of text) stands on its own.
+            header = _filled(cells)
             flush()
             buffer.append((line.where, " ".join(c.strip() for c in cells or () if c.strip())))
             flush()
