@@ -29,7 +29,7 @@ def test_draft_writes_a_calendar_that_check_accepts(run: Runner, policy: Path,
     result = run("draft", str(policy), "--publisher", "Voorbeeld", "-o", str(out))
     assert result.code == 0, result.err
     assert result.err.splitlines()[0] == (f"zinkoop: drafted 3 entries (0 relative rules) to "
-                                          f"{out}; 1 dated phrases not read")
+                                          f"{out}; 1 dated phrase not read")
     assert "line 12: 'uiterlijk eind september' (year missing)" in result.err
     checked = run("check", str(out))
     assert (checked.code, checked.out) == (0, "1 calendar OK\n")
@@ -88,7 +88,7 @@ def test_a_pdf_planning_table_comes_out_as_entries(run: Runner, tmp_path: Path) 
     out = tmp_path / "ggz-2027.toml"
     result = run("draft", str(planning_pdf(tmp_path / "beleid.pdf")), "-o", str(out))
     assert result.code == 0, result.err
-    assert result.err.startswith("zinkoop: drafted 4 entries (1 relative rules)")
+    assert result.err.startswith("zinkoop: drafted 4 entries (1 relative rule)")
     text = out.read_text(encoding="utf-8")
     for line in ('activity = "Publicatie zorginkoopbeleid op de website"',
                  'date = "1 oktober 2026"', "continuous = true", 'note = "VERIFY (page 2)"',

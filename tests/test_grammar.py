@@ -135,3 +135,35 @@ def test_a_month_reads_back_with_its_part(year: int, month: int, part: str) -> N
     if part:
         expected["part"] = part.strip()
     assert found.keys == expected
+
+
+_UNIT_WORDS = ["", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen"]
+_TEEN_WORDS = ["tien", "elf", "twaalf", "dertien", "veertien", "vijftien", "zestien",
+               "zeventien", "achttien", "negentien"]
+_TEN_WORDS = ["", "", "twintig", "dertig", "veertig", "vijftig", "zestig", "zeventig",
+              "tachtig", "negentig"]
+
+
+def dutch_number(number: int) -> str:
+    """1-99 in Dutch words, as a policy writes them ('tweeëntwintig')."""
+    if number < 10:
+        return _UNIT_WORDS[number]
+    if number < 20:
+        return _TEEN_WORDS[number - 10]
+    tens, unit = divmod(number, 10)
+    if not unit:
+        return _TEN_WORDS[tens]
+    link = "ën" if _UNIT_WORDS[unit].endswith("e") else "en"
+    return f"{_UNIT_WORDS[unit]}{link}{_TEN_WORDS[tens]}"
+
+
+@given(st.integers(min_value=1, max_value=99), st.booleans(),
+       st.sampled_from([("werkdagen", "workdays"), ("kalenderdagen", "days"),
+                        ("weken", "weeks"), ("maanden", "months")]),
+       st.sampled_from([("na", "after"), ("vóór", "before")]))
+def test_a_term_in_words_or_digits_reads_back_as_its_amount(
+        number: int, in_words: bool, unit: tuple[str, str], side: tuple[str, str]) -> None:
+    amount = dutch_number(number) if in_words else str(number)
+    text = f"Dit doet u binnen {amount} {unit[0]} {side[0]} de ingangsdatum."
+    (found,) = scan(text)
+    assert found.keys == {side[1]: "ingangsdatum", unit[1]: number}

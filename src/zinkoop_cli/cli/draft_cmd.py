@@ -65,13 +65,18 @@ def draft_command(
     _summary(result, output)
 
 
+def _count(number: int, one: str, more: str) -> str:
+    return f"{number} {one if number == 1 else more}"
+
+
 def _summary(result: object, output: Path | None) -> None:
     from zinkoop_cli.app.draft import Draft
 
     assert isinstance(result, Draft)
     where = f" to {output}" if output is not None else ""
-    lines = [f"zinkoop: drafted {result.entries} entries ({result.rules} relative rules){where}; "
-             f"{len(result.unread)} dated phrases not read"]
+    lines = [f"zinkoop: drafted {_count(result.entries, 'entry', 'entries')} "
+             f"({_count(result.rules, 'relative rule', 'relative rules')}){where}; "
+             f"{_count(len(result.unread), 'dated phrase', 'dated phrases')} not read"]
     lines += [f"  not read, {item.where}: '{item.written}' ({item.reason}): {item.sentence}"
               for item in result.unread]
     lines += [f"  header, {note}" for note in result.header_notes]

@@ -107,7 +107,9 @@ def _relative(text: str, match: re.Match[str]) -> Found | None:
             last = text.index(picked[-1], end) + len(picked[-1])
             label, end = text[end:last].strip(), last
             keys[next(iter(keys))] = slug(nouns[0])
-    return Found(match.start(), end, text[match.start():end], keys, anchor_label=label)
+    note = "'voor' read as 'vóór' (before)" if tail == "voor" else None
+    return Found(match.start(), end, text[match.start():end], keys, anchor_label=label,
+                 note=note)
 
 
 def _first_of_month(text: str, match: re.Match[str]) -> Found:
@@ -296,8 +298,8 @@ _RELATIVE = re.compile(
     r"(?:\s+(?P<tail>de\s+tijd|nadat|na|vóór|voor(?:afgaande?\s+aan)?|op|van\s+tevoren)(?!\w))?",
     _F)
 _FIRST_OF_MONTH = re.compile(
-    r"per\s+(?P<label>de\s+eerste\s+(?:kalender)?dag\s+van\s+de\s+maand\s+(?:van|na|volgend\s+op)"
-    r"\s+(?:de\s+|het\s+)?(?P<x>[\w-]+))", _F)
+    r"per\s+de\s+eerste\s+(?:kalender)?dag\s+van\s+de\s+maand\s+(?:van|na|volgend\s+op)"
+    r"\s+(?P<label>(?:de\s+|het\s+)?(?P<x>[\w-]+))", _F)
 _YEARLY = re.compile(rf"(?:jaarlijks|(?:ieder|elk)e?\s+jaar)\s+(?:op\s+)?(?P<d>{DAY})\s+"
                      rf"(?P<m>{MONTH})(?!\s*{YEAR})", _F)
 _FREQUENCY = re.compile(

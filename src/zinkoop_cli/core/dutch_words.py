@@ -36,7 +36,9 @@ def _alternatives(words: Iterable[str]) -> str:
     return "|".join(sorted((re.escape(word) for word in words), key=len, reverse=True))
 
 
-_NUMBER_WORDS = [*(f"{u}en{t}" for u in _UNITS for t in _TENS), *_SMALL, *_TENS]
+# 'eenentwintig', 'tweeëntwintig' (a trema where 'e' meets 'en'), also written without it.
+_NUMBER_WORDS = [*(f"{u}{link}{t}" for u in _UNITS for t in _TENS for link in ("en", "ën")),
+                 *_SMALL, *_TENS]
 
 MONTH = rf"(?:{_alternatives(_MONTHS)})(?![^\W\d_])\.?"
 FULL_MONTH = rf"(?:{_alternatives(MONTH_NAMES)})(?![^\W\d_])"
@@ -65,7 +67,7 @@ def number_value(word: str) -> int:
         return _TENS[text]
     for unit, value in _UNITS.items():
         for tens, ten in _TENS.items():
-            if text == f"{unit}en{tens}":
+            if text in (f"{unit}en{tens}", f"{unit}ën{tens}"):
                 return value + ten
     raise KeyError(word)
 
