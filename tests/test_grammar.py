@@ -56,6 +56,13 @@ CASES = [
     ("ieder jaar op 1 april", {"yearly": "1 april"}),
     ("ieder jaar in september", {"frequency": "ieder jaar in september"}),
     ("nader te bepalen", {"undetermined": True}),
+    ("vóór 1 augustus 2026, 12.00 uur", {"date": "1 augustus 2026", "time": "12:00"}),
+    ("uiterlijk donderdag 1 oktober 2026", {"date": "1 oktober 2026"}),
+    ("in week 38 van 2026", {"from": "14 september 2026", "date": "20 september 2026"}),
+    ("in de tweede helft van 2026", {"period": ["1 juli 2026", "31 december 2026"]}),
+    ("op 1/7/2026", {"date": "1 juli 2026"}),
+    ("Tussen 1 en 15 juli 2026", {"from": "1 juli 2026", "date": "15 juli 2026"}),
+    ("binnen een maand na ontvangst", {"after": "ontvangst", "months": 1}),
 ]
 
 
@@ -77,7 +84,8 @@ def test_a_date_without_its_year_is_not_read_rather_than_guessed(text: str) -> N
 
 
 @pytest.mark.parametrize("text", ["tot en met 2026", "vóór het einde van 2018",
-                                  "in de komende drie jaar"])
+                                  "in de komende drie jaar",
+                                  "uiterlijk dinsdag 1 oktober 2026"])
 def test_a_date_the_grammar_cannot_pin_down_is_listed(text: str) -> None:
     (found,) = scan(text)
     assert (found.keys, found.written) == (None, text)
