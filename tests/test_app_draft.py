@@ -103,3 +103,36 @@ def test_each_seed_drafts_a_calendar_that_loads(seed: Path) -> None:
     assert calendar is not None
     assert len(calendar.entries) == result.entries >= 3
     assert all((e.note or "").startswith("VERIFY") for e in calendar.entries)
+
+
+OTHER_STYLE = """Inkoopbeleid Wijkverpleging 2028
+
+Hoofdstuk 3 Planning
+
+Wat\tWanneer
+Publicatie inkoopbeleid\t1 april 2027
+Indienen offerte\tuiterlijk 1 juli 2027, 12.00 uur
+Gesprekken met zorgaanbieders\tweek 38 van 2027
+Ondertekening\tvóór 12 november 2027
+
+Wij reageren binnen tien werkdagen na ontvangst van uw offerte.
+In de tweede helft van 2027 evalueren wij de afspraken.
+Het nieuwe kwaliteitskader volgt in het voorjaar.
+"""
+
+
+def test_another_insurers_style_reads_without_fitting() -> None:
+    entries = entries_of(OTHER_STYLE, publisher="Andere Verzekeraar")
+    whens = [{k: v for k, v in e.items() if k in {"date", "from", "time", "bound", "after",
+                                                   "workdays", "period"}} for e in entries]
+    assert whens == [
+        {"date": "1 april 2027"},
+        {"date": "1 juli 2027", "time": "12:00"},
+        {"from": "20 september 2027", "date": "26 september 2027"},  # ISO week 38
+        {"date": "12 november 2027", "bound": "voor"},
+        {"after": "ontvangst", "workdays": 10},
+        {"period": ["1 juli 2027", "31 december 2027"]},
+    ]
+    assert {e["section"] for e in entries} == {"Hoofdstuk 3"}
+    result = draft(lines(OTHER_STYLE), Options(), "beleid.txt")
+    assert [(u.where, u.reason) for u in result.unread] == [("line 13", "year missing")]

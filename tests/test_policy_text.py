@@ -56,3 +56,16 @@ def test_a_date_without_year_takes_the_year_its_column_header_gives() -> None:
     found = units(lines)
     assert [f.keys for f in found[1].found] == [{"date": "1 oktober 2026"}]
     assert [f.keys for f in found[3].found] == [None]  # 'Planning 2027': the purchase year
+
+
+def test_a_borderless_row_with_the_date_last_is_a_row() -> None:
+    lines = [Line(f"line {n}", t) for n, t in enumerate([
+        "Planning", "", "Publicatie zorginkoopbeleid 1 april 2026",
+        "Indienen offerte uiterlijk 1 juli 2026, 12.00 uur", "Ondertekenen vóór 12 november 2026",
+        "", "De campagne is op 13 september 2018", "gestart met de Challenge."], 1)]
+    found = units(lines)
+    assert [(u.text, u.date_cell) for u in found] == [
+        ("Publicatie zorginkoopbeleid", "1 april 2026"),
+        ("Indienen offerte", "uiterlijk 1 juli 2026, 12.00 uur"),
+        ("Ondertekenen", "vóór 12 november 2026"),
+        ("De campagne is op 13 september 2018 gestart met de Challenge.", None)]

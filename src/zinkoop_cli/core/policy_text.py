@@ -133,6 +133,19 @@ def _leading_date(text: str) -> tuple[str, str, tuple[Found, ...]] | None:
     return (cell, rest, read) if read else None
 
 
+def _trailing_date(text: str) -> tuple[str, str, tuple[Found, ...]] | None:
+    """'Publicatie zorginkoopbeleid 1 april 2026': a borderless row, activity first."""
+    found = scan(text)
+    if not found or found[-1].end != len(text) or len(found) != 1:
+        return None
+    rest = text[:found[-1].start].strip(" \t:-")
+    if not rest or not rest[0].isupper() or rest[-1] in ".,;":
+        return None
+    cell = text[found[-1].start:]
+    read = date_cell(cell)
+    return (cell, rest, read) if read else None
+
+
 def _next_texts(lines: Sequence[Line]) -> list[str]:
     """For each line, the text of the next line that is not blank."""
     result, upcoming = [""] * len(lines), ""
@@ -186,25 +199,27 @@ def units(lines: Sequence[Line]) -> list[Unit]:
             tuple(_CELLS.split(line.text.strip())) if _CELLS.search(line.text.strip()) else None)
         row = _row(line._replace(cells=cells), header) if cells else None
         at_start = not buffer or buffer[-1][1][-1:] in _END
+        opened = heading(text) if row is None and line.cells is None and at_start else None
+        if opened is not None and following[index][:1].islower():
+            opened = None  # a wrapped sentence that happens to start with a number
+        if opened is None and row is None and at_start and line.cells is None \
+                and _title_like(text) and index + 1 < len(lines) \
+                and not lines[index + 1].text.strip() and not following[index][:1].islower():
+            opened = text
+        if opened is not None:
+            flush()
+            section = opened
+            continue
         if row is None and at_start and line.cells is None:
             row = _leading_date(text)
+            if row is None and not following[index][:1].islower():
+                row = _trailing_date(text)
         if row is None and line.cells is None and "\t" not in line.text:
             header = []  # running text: the table, if any, has ended
         if row is not None:
             flush()
             cell, activity, found = row
             result.append(Unit(line.where, section, activity, cell, found))
-            continue
-        opened = heading(text) if line.cells is None and at_start else None
-        if opened is not None and following[index][:1].islower():
-            opened = None  # a wrapped sentence that happens to start with a number
-        if opened is None and at_start and line.cells is None and _title_like(text) \
-                and index + 1 < len(lines) and not lines[index + 1].text.strip() \
-                and not following[index][:1].islower():
-            opened = text
-        if opened is not None:
-            flush()
-            section = opened
             continue
         if _BULLET.match(line.text):
             flush()
