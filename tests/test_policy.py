@@ -48,6 +48,12 @@ def test_a_text_file_has_numbered_lines(tmp_path: Path) -> None:
                                                                      "1 april 2026\tPublicatie")
 
 
+def test_a_utf16_text_file_is_text(tmp_path: Path) -> None:
+    path = tmp_path / "beleid.txt"
+    path.write_bytes("Publicatie\t1 april 2026\n".encode("utf-16"))
+    assert read_policy(path).lines[0].text == "Publicatie\t1 april 2026"
+
+
 def test_a_pdf_table_comes_out_as_rows_with_their_page(tmp_path: Path) -> None:
     policy = read_policy(planning_pdf(tmp_path / "beleid.pdf"))
     rows = [line for line in policy.lines if line.cells]

@@ -38,7 +38,12 @@ def read_policy(path: Path) -> Policy:
 
 def _text_lines(path: Path, data: bytes) -> list[Line]:
     text: str | None = None
-    if b"\x00" not in data:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Windows' "Unicode" text
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            text = None
+    elif b"\x00" not in data:
         for encoding in ("utf-8-sig", "cp1252"):
             try:
                 text = data.decode(encoding)
@@ -54,8 +59,12 @@ def _text_lines(path: Path, data: bytes) -> list[Line]:
 
 
 def _read_pdf(path: Path) -> Policy:
-    import pdfplumber
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    try:
+        import pdfplumber
+        from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    except ImportError:  # a broken install: pdfplumber is a dependency
+        raise DataError(f"{path}: reading a PDF needs pdfplumber (pip install pdfplumber); or "
+                        "give a text copy of the policy") from None
 
     try:
         pdf = pdfplumber.open(path)
