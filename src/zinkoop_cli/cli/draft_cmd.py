@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from zinkoop_cli.cli.app import app
 from zinkoop_cli.errors import UsageError
+
+if TYPE_CHECKING:
+    from zinkoop_cli.app.draft import Draft
 
 
 @app.command("draft")
@@ -69,10 +72,7 @@ def _count(number: int, one: str, more: str) -> str:
     return f"{number} {one if number == 1 else more}"
 
 
-def _summary(result: object, output: Path | None) -> None:
-    from zinkoop_cli.app.draft import Draft
-
-    assert isinstance(result, Draft)
+def _summary(result: Draft, output: Path | None) -> None:
     where = f" to {output}" if output is not None else ""
     lines = [f"zinkoop: drafted {_count(result.entries, 'entry', 'entries')} "
              f"({_count(result.rules, 'relative rule', 'relative rules')}){where}; "
