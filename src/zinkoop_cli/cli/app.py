@@ -66,7 +66,7 @@ def _root(
     """Planning and deadlines for Dutch health-care purchasing (zorginkoop)."""
 
 
-COMMANDS = ("list", "deadlines", "calendar", "export", "warn", "track", "check")
+COMMANDS = ("list", "deadlines", "calendar", "export", "warn", "track", "check", "draft")
 
 
 def _register(argv: list[str] | None = None) -> None:

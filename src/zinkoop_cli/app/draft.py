@@ -1,0 +1,292 @@
+"""Draft a calendar from a policy: its lines read into entries, events and a header."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from zinkoop_cli.core.dutch_words import slug
+from zinkoop_cli.core.grammar import Found, scan
+from zinkoop_cli.core.policy_text import Line, Unit, date_cell, split_sentences, units
+
+Table = dict[str, object]
+VERIFY = "VERIFY"
+_PARTIES = (("zorgaanbieder", r"zorgaanbieders?\b"), ("zorgverzekeraar", r"zorgverzekeraars?\b"),
+            ("zorgkantoor", r"zorgkantoren\b|zorgkantoor\b"), ("RAV", r"\bRAV'?s?\b"),
+            ("NZa", r"\bNZa\b"), ("VWS", r"\bVWS\b"), ("ZN", r"\bZN\b"), ("AZN", r"\bAZN\b"))
+# A party after one of these is the object ('aanbieden aan zorgaanbieders'), not the actor.
+_OBJECT = re.compile(r"\b(?:aan|met|bij|naar|van|over)\s+(?:de\s+|het\s+|een\s+)?"
+                     r"(?:[\w-]+\s+)?$", re.IGNORECASE)
+_CONDITION = re.compile(r"\((?:in\s+(?:het\s+)?geval\s+van|alleen\s+bij|bij|voor)\s+([^)]+)\)",
+                        re.IGNORECASE)
+_ID_SKIP = {"de", "het", "een", "van", "voor", "op", "in", "en", "of", "aan", "met", "door",
+            "wij", "we", "u", "uw", "zij", "die", "dat", "deze", "dit", "naar", "om", "te", "is"}
+
+
+class Unread(NamedTuple):
+    """A dated phrase the draft could not turn into a *when*: listed, never lost."""
+
+    where: str
+    written: str
+    reason: str
+    sentence: str
+
+
+class Draft(NamedTuple):
+    calendar: Table  # the file's tables, ready for tomli-w
+    entries: int
+    rules: int
+    unread: list[Unread]
+    header_notes: list[str]  # header values zinkoop had to choose: check them
+
+
+class Options(NamedTuple):
+    publisher: str | None = None
+    care: str | None = None
+    year: int | None = None
+
+
+def party_of(sentence: str, publisher: str | None) -> str | None:
+    """Who acts, where the sentence names them: 'zorgaanbieder', 'RAV', 'NZa'."""
+    found: list[tuple[int, str]] = []
+    patterns = [*_PARTIES, *([("zorgverzekeraar", re.escape(publisher))] if publisher else [])]
+    for name, pattern in patterns:
+        flags = re.IGNORECASE if name.islower() else 0
+        for hit in re.finditer(pattern, sentence, flags):
+            if not _OBJECT.search(sentence[:hit.start()]):
+                found.append((hit.start(), name))
+                break
+    # The first named is most often the subject, the one who acts.
+    return min(found)[1] if found else None
+
+
+def _keys_of(found: Found) -> Table:
+    return dict(found.keys or {})
+
+
+class _Builder:
+    def __init__(self, publisher: str | None) -> None:
+        self.publisher = publisher
+        self.entries: list[Table] = []
+        self.events: dict[str, Table] = {}
+        self.unread: list[Unread] = []
+        self.ids: set[str] = set()
+        self.rules = 0
+
+    def new_id(self, activity: str, found: Found) -> str:
+        words = [w for w in slug(activity).split("-") if w and w not in _ID_SKIP][:5]
+        base = "-".join(words) or slug(found.written) or "entry"
+        base = base[:48].strip("-")
+        candidate, number = base, 2
+        while candidate in self.ids or candidate in self.events:
+            candidate, number = f"{base}-{number}", number + 1
+        self.ids.add(candidate)
+        return candidate
+
+    def add(self, unit: Unit, found: Found, activity: str, sentence: str,
+            condition: str | None = None, context: str | None = None) -> Table | None:
+        if found.keys is None:
+            self.unread.append(Unread(unit.where, found.written, found.reason or "not read",
+                                      sentence))
+            return None
+        keys = _keys_of(found)
+        entry: Table = {"id": self.new_id(activity, found), "activity": activity}
+        party = party_of(sentence, self.publisher)
+        if party:
+            entry["party"] = party
+        if unit.section:
+            entry["section"] = unit.section
+        if condition:
+            entry["condition"] = condition
+        for side in ("after", "before"):
+            if side in keys:
+                keys[side] = self.event_for(str(keys[side]), found)
+                self.rules += 1
+        if "first_of_month_of" in keys:
+            keys["first_of_month_of"] = self.event_for(str(keys["first_of_month_of"]), found)
+            self.rules += 1
+        entry.update(keys)
+        entry["written"] = found.written
+        remarks = [f"{VERIFY} ({unit.where})"]
+        if found.note:
+            remarks.append(found.note)
+        if sentence != activity:
+            remarks.append(f"from: {sentence}")
+        if context:
+            remarks.append(f"context: {context}")
+        entry["note"] = "; ".join(remarks)
+        self.entries.append(entry)
+        return entry
+
+    def event_for(self, name: str, found: Found) -> str:
+        label = found.anchor_label
+        if not name:
+            # The text names no day to count from: the user must give it.
+            name, label = self._unnamed(), f"the day '{found.written}' counts from (not named)"
+        if name in self.ids:
+            name = f"{name}-dag"
+        self.events.setdefault(name, {"label": label or name})
+        return name
+
+    def _unnamed(self) -> str:
+        number = 1
+        while f"aanvang-{number}" in self.events:
+            number += 1
+        return f"aanvang-{number}"
+
+    def set_defaults(self, rules: Sequence[Table], dated: Table | None) -> None:
+        """The document's own default: a rule in a planning row counts from that row's day
+        when the row's activity names what the rule counts from ('op de offerte')."""
+        if dated is None or not any(k in dated for k in ("date", "starts")):
+            return
+        for rule in rules:
+            event = rule.get("after")
+            if isinstance(event, str) and event in self.events \
+                    and event.split("-")[0] in str(dated["activity"]).lower() \
+                    and "default" not in self.events[event]:
+                self.events[event]["default"] = str(dated["id"])
+
+
+def _row(builder: _Builder, unit: Unit) -> None:
+    condition_hit = _CONDITION.search(unit.date_cell or "")
+    condition = " ".join(condition_hit.group(1).split()) if condition_hit else None
+    sentences = split_sentences(unit.text)
+    plain = [s for s in sentences if not [f for f in scan(s) if f.keys is not None or f.reason]]
+    rules: list[Table] = []
+    for sentence in sentences:
+        if sentence in plain:
+            continue
+        for found in scan(sentence):
+            entry = builder.add(unit, found, sentence, sentence, condition)
+            if entry is not None and ("after" in entry or "before" in entry):
+                rules.append(entry)
+    activity = " ".join(plain) or unit.text
+    # The row is its source; the note quotes it only when part of it went to other entries.
+    row_text = f"{unit.date_cell} | {unit.text}" if activity != unit.text else activity
+    dated: Table | None = None
+    for found in unit.found:
+        dated = builder.add(unit, found._replace(written=unit.date_cell or found.written),
+                            activity, row_text, condition) or dated
+    builder.set_defaults(rules, dated)
+
+
+def draft(lines: Sequence[Line], options: Options, source_name: str) -> Draft:
+    """The calendar a policy's ``lines`` give, its unread dates and its header's guesses."""
+    builder = _Builder(options.publisher)
+    skipped: list[Unread] = []
+    header, notes = _header(lines, options, source_name)
+    previous = ""
+    for unit in units(lines):
+        if unit.date_cell is not None:
+            _row(builder, unit)
+            continue
+        # "Deze beleidsregels worden verwacht ...": the sentence before says which.
+        context = previous if _REFERS_BACK.match(unit.text) else ""
+        previous = unit.text
+        for found in scan(unit.text):
+            if found.keys is not None and not _has_words(unit.text, found):
+                if _on_title_page(unit.where) and found.keys.get("date") == header["published"]:
+                    builder.add(unit, found._replace(note="a date standing alone on the title "
+                                                     "page: the document's date?"),
+                                str(header["title"]), unit.text)
+                else:
+                    skipped.append(Unread(unit.where, found.written, "a date with no activity",
+                                          unit.text))
+                continue
+            builder.add(unit, found, unit.text, unit.text, context=context or None)
+    calendar: Table = {"calendar": header}
+    if builder.events:
+        calendar["events"] = builder.events
+    calendar["entry"] = builder.entries
+    notes.extend(f"{item.where}: '{item.written}' stands alone (title page?); not an entry"
+                 for item in skipped)
+    return Draft(calendar, len(builder.entries), builder.rules, builder.unread, notes)
+
+
+_REFERS_BACK = re.compile(r"(?:deze|dit|dat|die|hierin|hiervoor|daarna|daarbij)\b", re.IGNORECASE)
+
+
+def _on_title_page(where: str) -> bool:
+    kind, _, number = where.partition(" ")
+    return (kind == "line" and int(number) <= 20) or where == "page 1"
+
+
+def _has_words(text: str, found: Found) -> bool:
+    rest = text[:found.start] + text[found.end:]
+    return len(re.findall(r"[^\W\d_]{3,}", rest)) >= 2
+
+
+_VERSION = re.compile(r"^\s*versie\s+(\d+(?:\.\d+)*)\s*$", re.IGNORECASE)
+_PUBLISHED = re.compile(r"publice\w*\b.{0,60}?", re.IGNORECASE)
+_TITLE_WORDS = {"zorginkoopbeleid", "inkoopbeleid", "beleid", "zorginkoop"}
+
+
+def _header(lines: Sequence[Line], options: Options, source_name: str) -> tuple[Table, list[str]]:
+    notes: list[str] = []
+    texts = [" ".join(line.text.split()) for line in lines if line.text.strip()]
+    top = texts[:20]
+    titles = [t for t in top if len(t) < 80 and t[0].isupper() and not re.search(r"[.:;]", t)
+              and date_cell(t) is None]
+    title = next((t for t in titles if re.search(r"\b(?:19|20)\d\d\b", t)),
+                 titles[0] if titles else None)
+    version = next((m.group(1) for t in top if (m := _VERSION.match(t))), None)
+    published = _published(texts, top)
+    year = options.year
+    if year is None and title and re.search(r"\b(?:19|20)\d\d\b", title):
+        year = int(re.findall(r"\b((?:19|20)\d\d)\b", title)[-1])
+    if year is None:
+        from zinkoop_cli.errors import UsageError
+
+        raise UsageError("cannot tell the purchase year from the document; give it with "
+                         "--year YEAR")
+    care = options.care or (slug(" ".join(w for w in re.sub(r"\b(?:19|20)\d\d\b", "", title)
+                                          .split() if w.lower() not in _TITLE_WORDS))
+                            if title else None)
+    if not care:
+        care = "onbekend"
+        notes.append("care type: not found; set to 'onbekend' (give --care KEY)")
+    publisher = options.publisher
+    if not publisher:
+        publisher = "Onbekend"
+        notes.append("publisher: not given; set to 'Onbekend' (give --publisher NAME)")
+    if published is None:
+        published = f"1 januari {year - 1}"
+        notes.append(f"published: no publication date found; set to {published}")
+    if title is None:
+        title = f"Zorginkoopbeleid {care} {year}"
+        notes.append(f"title: not found; set to '{title}'")
+    if version is None:
+        version = published
+        notes.append(f"version: none in the document; set to the publication date ({version})")
+    header: Table = {
+        "publisher": publisher, "publisher_id": slug(publisher) or "onbekend",
+        "care_type": slug(care) or "onbekend", "year": year, "title": title,
+        "version": version, "published": published,
+        "source": f"{publisher}, {title}, versie {version} ({published}); drafted from "
+                  f"{source_name}",
+    }
+    return header, notes
+
+
+def _published(texts: Sequence[str], top: Sequence[str]) -> str | None:
+    candidates = list(top) + [m.group(0) + t[m.end():m.end() + 40] for t in texts
+                              for m in _PUBLISHED.finditer(t)]
+    for text in candidates:
+        for found in scan(text):
+            value = (found.keys or {}).get("date")
+            if isinstance(value, str) and "from" not in (found.keys or {}):
+                return value
+    return None
+
+
+def to_toml(result: Draft, source_name: str) -> str:
+    """The draft as a calendar file: a comment saying what it is, then the tables."""
+    import tomli_w
+
+    intro = (f"# A first calendar drafted by 'zinkoop draft' from {source_name}.\n"
+             f"# Every entry's note starts with {VERIFY}: compare it with the policy, correct "
+             "it,\n# then remove the mark. Run 'zinkoop check' after every edit.\n")
+    for note in result.header_notes:
+        intro += f"# {note}\n"
+    return intro + "\n" + tomli_w.dumps(result.calendar, multiline_strings=False)

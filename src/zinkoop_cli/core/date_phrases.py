@@ -1,0 +1,174 @@
+"""What a Dutch date phrase says: the found phrase, and the readers of days, relative terms,
+repeats and markers (the stretches are in ``date_stretches``, the patterns in ``grammar``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import NamedTuple
+
+from zinkoop_cli.core.dutch_words import (
+    MONTH_NAMES,
+    UNITS,
+    month_number,
+    number_value,
+    slug,
+)
+
+Keys = dict[str, object]
+YEAR_MISSING = "year missing"
+
+
+class Found(NamedTuple):
+    """One date phrase in a text: its *when* keys, or (keys None) why it was not read."""
+
+    start: int
+    end: int
+    written: str
+    keys: Keys | None
+    reason: str | None = None
+    anchor_label: str | None = None  # a relative rule's anchor, as the text words it
+    note: str | None = None
+    day_month: tuple[int, int] | None = None  # a day without a year, to borrow one
+
+
+def day_text(day: dt.date) -> str:
+    """A day as calendar files write it in Dutch: '1 oktober 2026'."""
+    return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
+
+
+def valid_day(year: str | int, month: int, day: str | int) -> dt.date | None:
+    try:
+        return dt.date(int(year), month, int(day))
+    except ValueError:
+        return None
+
+
+WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
+STARTS = {"per", "vanaf", "met ingang van", "m.i.v.", "sinds"}
+ANCHOR_SKIP = {"de", "het", "een", "dag", "datum", "moment", "van", "uw", "zijn", "haar"}
+ANCHOR_STOP = {"door", "worden", "wordt", "is", "zijn", "te", "en", "om", "of", "bij", "in",
+                "aan", "met", "heeft", "hebben", "kan", "kunnen", "moet", "moeten", "zal",
+                "zullen", "dat", "die", "waarin", "waarop", "als"}
+
+
+def lead_of(match: re.Match[str]) -> str:
+    found = match.groupdict().get("lead")
+    return " ".join(found.lower().split()) if found else ""
+
+
+def read_relative(text: str, match: re.Match[str]) -> Found | None:
+    lead, tail = lead_of(match), " ".join((match.group("tail") or "").lower().split())
+    counts = "binnen" in lead or lead == "na" or tail in {"de tijd", "na", "nadat", "vóór",
+                                                          "voor", "voorafgaand aan",
+                                                          "voorafgaande aan", "van tevoren"}
+    if not counts or (tail == "op" and "binnen" not in lead):
+        return None
+    unit = UNITS[match.group("u").lower()]
+    keys: Keys = {"before" if tail in {"vóór", "voor", "voorafgaand aan", "voorafgaande aan",
+                                       "van tevoren"} else "after": "",
+                  unit: number_value(match.group("n"))}
+    end, label = match.end(), None
+    if tail in {"na", "nadat", "vóór", "voor", "voorafgaand aan", "voorafgaande aan", "op"}:
+        words = re.match(r"(?:\s*[\w'\u2019-]+){1,8}", text[end:])
+        picked: list[str] = []
+        for word in (words.group(0).split() if words else []):
+            if word.lower() in ANCHOR_STOP:
+                break
+            picked.append(word)
+        nouns = [w for w in picked if w.lower() not in ANCHOR_SKIP]
+        if nouns:
+            last = text.index(picked[-1], end) + len(picked[-1])
+            label, end = text[end:last].strip(), last
+            keys[next(iter(keys))] = slug(nouns[0])
+    note = "'voor' read as 'vóór' (before)" if tail == "voor" else None
+    return Found(match.start(), end, text[match.start():end], keys, anchor_label=label,
+                 note=note)
+
+
+def read_first_of_month(text: str, match: re.Match[str]) -> Found:
+    name = slug(match.group("x"))
+    return Found(match.start(), match.end(), match.group(0), {"first_of_month_of": name},
+                 anchor_label=match.group("label"))
+
+
+def read_yearly(text: str, match: re.Match[str]) -> Found | None:
+    month = month_number(match.group("m"))
+    if valid_day(2000, month, match.group("d")) is None:  # a leap year: 29 februari exists
+        return None
+    return Found(match.start(), match.end(), match.group(0),
+                 {"yearly": f"{int(match.group('d'))} {MONTH_NAMES[month - 1]}"})
+
+
+def read_frequency(text: str, match: re.Match[str]) -> Found:
+    return Found(match.start(), match.end(), match.group(0),
+                 {"frequency": " ".join(match.group(0).lower().split())})
+
+
+def read_marker(text: str, match: re.Match[str]) -> Found:
+    word = match.group(0).lower()
+    key = "continuous" if word.startswith("doorlopend") else "undetermined"
+    return Found(match.start(), match.end(), match.group(0), {key: True})
+
+
+def unread(match: re.Match[str], reason: str, **extra: object) -> Found:
+    return Found(match.start(), match.end(), match.group(0), None, reason,
+                 day_month=extra.get("day_month"))  # type: ignore[arg-type]
+
+
+def _day_keys(lead: str, day: dt.date, match: re.Match[str]) -> Found:
+    keys: Keys
+    note = None
+    if lead in STARTS:
+        keys = {"starts": day_text(day)}
+    elif lead == "na":
+        return unread(match, "a day after which something happens is no deadline")
+    else:
+        keys = {"date": day_text(day)}
+        if lead in {"vóór", "voor", "uiterlijk vóór", "tot"}:
+            keys["bound"] = "voor"
+            if lead in {"voor", "tot"}:
+                note = f"'{lead}' read as 'vóór' (the day before is the last day)"
+        if lead in {"rond", "omstreeks"}:
+            note = f"'{lead}': the policy gives an approximate day"
+        hour = match.groupdict().get("hh") or match.groupdict().get("hh2")
+        minute = match.groupdict().get("mi") or match.groupdict().get("mi2")
+        if hour is not None and int(hour) < 24:
+            keys["time"] = f"{int(hour):02d}:{minute}"
+            if keys.pop("bound", None):
+                # "vóór 1 augustus, 12.00 uur": before that hour of that day, not the day before
+                note = f"'{lead}' a time: that day, before the hour"
+    return Found(match.start(), match.end(), match.group(0), keys, note=note)
+
+
+def read_day(text: str, match: re.Match[str]) -> Found:
+    month = month_number(match.group("m")) if not match.group("m").isdigit() \
+        else int(match.group("m"))
+    if match.group("y") is None:
+        return unread(match, YEAR_MISSING, day_month=(int(match.group("d")), month))
+    day = valid_day(match.group("y"), month, match.group("d"))
+    if day is None:
+        return unread(match, "that day does not exist")
+    weekday = match.groupdict().get("wd")
+    if weekday and WEEKDAYS.index(weekday.lower()) != day.weekday():
+        # The text contradicts itself; either half may be the slip.
+        return unread(match, f"{day_text(day)} is a {WEEKDAYS[day.weekday()]}, not a "
+                              f"{weekday.lower()}")
+    return _day_keys(lead_of(match), day, match)
+
+
+def read_vague(text: str, match: re.Match[str]) -> Found:
+    return unread(match, "counted from a day the policy does not name")
+
+
+def read_before_event(text: str, match: re.Match[str]) -> Found:
+    # "vóór de inwerkingtreding van de wet": the day before the event is the last day.
+    label = match.group("label")
+    words = label.split()
+    while words[-1].lower() in ANCHOR_STOP | ANCHOR_SKIP:
+        words.pop()
+    end = match.start("label") + label.index(words[-1], len(" ".join(words[:-1]))) + \
+        len(words[-1])
+    return Found(match.start(), end, text[match.start():end],
+                 {"before": slug(match.group("x")), "days": 1},
+                 anchor_label=text[match.start("label"):end])

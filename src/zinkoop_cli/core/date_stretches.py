@@ -1,0 +1,169 @@
+"""The stretches of Dutch date phrases: weeks, halves, ranges, months, quarters, seasons, years."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from zinkoop_cli.core.date_phrases import (
+    STARTS,
+    YEAR_MISSING,
+    Found,
+    Keys,
+    day_text,
+    lead_of,
+    unread,
+    valid_day,
+)
+from zinkoop_cli.core.dutch_words import (
+    MONTH_NAMES,
+    PART,
+    PARTS,
+    SEASONS,
+    month_number,
+    quarter_number,
+)
+
+
+def read_week(text: str, match: re.Match[str]) -> Found | None:
+    if match.group("y") is None:
+        return unread(match, YEAR_MISSING)
+    try:
+        monday = dt.date.fromisocalendar(int(match.group("y")), int(match.group("w")), 1)
+    except ValueError:
+        return unread(match, "that week does not exist")
+    sunday = monday + dt.timedelta(days=6)
+    return Found(match.start(), match.end(), match.group(0),
+                 {"from": day_text(monday), "date": day_text(sunday)},
+                 note="a week number: Monday to Sunday")
+
+
+def read_half(text: str, match: re.Match[str]) -> Found | None:
+    if match.group("y") is None:
+        return unread(match, YEAR_MISSING)
+    year, second = int(match.group("y")), match.group("h").lower() in {"tweede", "2e", "2de"}
+    first = f"1 juli {year}" if second else f"1 januari {year}"
+    last = f"31 december {year}" if second else f"30 juni {year}"
+    return Found(match.start(), match.end(), match.group(0), {"period": [first, last]})
+
+
+def read_range(text: str, match: re.Match[str]) -> Found | None:
+    link = " ".join(match.group("link").lower().split())
+    lead = lead_of(match)
+    if (link == "en" and lead != "tussen") or (link == "tot" and lead not in {"van", ""}):
+        return None
+    if link == "tot":
+        return unread(match, "'tot': the policy does not say whether the last day counts")
+    m2 = month_number(match.group("m2"))
+    m1 = month_number(match.group("m1")) if match.group("m1") else m2
+    if match.group("y2") is None:
+        return unread(match, YEAR_MISSING)
+    y1 = match.group("y1") or match.group("y2")
+    first = valid_day(y1, m1, match.group("d1"))
+    last = valid_day(match.group("y2"), m2, match.group("d2"))
+    if first is None or last is None:
+        return unread(match, "that day does not exist")
+    if first > last:
+        return unread(match, "the first day's year is not given" if not match.group("y1")
+                       else "the range runs backwards")
+    return Found(match.start(), match.end(), match.group(0),
+                 {"from": day_text(first), "date": day_text(last)})
+
+
+def read_month_range(text: str, match: re.Match[str]) -> Found | None:
+    m1, m2 = month_number(match.group("m1")), month_number(match.group("m2"))
+    y2 = int(match.group("y2"))
+    y1 = int(match.group("y1") or y2)
+    first, last = dt.date(y1, m1, 1), _last_of(y2, m2)
+    if first > last:
+        return unread(match, "the first month's year is not given")
+    return Found(match.start(), match.end(), match.group(0),
+                 {"period": [day_text(first), day_text(last)]})
+
+
+def _last_of(year: int, month: int) -> dt.date:
+    following = dt.date(year + month // 12, month % 12 + 1, 1)
+    return following - dt.timedelta(days=1)
+
+
+def read_year_period(text: str, match: re.Match[str]) -> Found | None:
+    y1, y2 = int(match.group("y1")), int(match.group("y2"))
+    link = " ".join(match.group("link").lower().split())
+    if y2 <= y1 or (link == "en" and not match.group("lead")) or (link == "en" and y2 != y1 + 1):
+        return None
+    return Found(match.start(), match.end(), match.group(0),
+                 {"period": [f"1 januari {y1}", f"31 december {y2}"]})
+
+
+def read_month(text: str, match: re.Match[str], whole: bool) -> Found | None:
+    lead, part = lead_of(match), match.group("part")
+    is_abbreviation = match.group("m").lower().rstrip(".") not in MONTH_NAMES
+    if match.group("y") is None:
+        if is_abbreviation or not (lead or part or whole):
+            return None
+        return unread(match, YEAR_MISSING)
+    month = f"{MONTH_NAMES[month_number(match.group('m')) - 1]} {match.group('y')}"
+    if lead in STARTS:
+        if part:
+            return unread(match, "a start within part of a month")
+        return Found(match.start(), match.end(), match.group(0), {"starts": month})
+    if lead in {"vóór", "voor", "na"}:
+        return unread(match, f"'{lead}' a month: write the day yourself")
+    keys: Keys = {"month": month}
+    if part:
+        keys["part"] = PARTS[part.lower()]
+    note = f"'{lead}': the policy gives an approximate month" if lead in {"rond",
+                                                                          "omstreeks"} else None
+    return Found(match.start(), match.end(), match.group(0), keys, note=note)
+
+
+def read_quarter(text: str, match: re.Match[str]) -> Found | None:
+    number = quarter_number(match.group("o")) if match.group("o") else int(match.group("q"))
+    year = match.group("y") or match.group("y0")
+    if year is None:
+        return unread(match, YEAR_MISSING)
+    value = f"{('eerste', 'tweede', 'derde', 'vierde')[number - 1]} kwartaal {year}"
+    key = "starts" if lead_of(match) in STARTS else "quarter"
+    return Found(match.start(), match.end(), match.group(0), {key: value})
+
+
+def read_season(text: str, match: re.Match[str], whole: bool) -> Found | None:
+    if match.group("y") is None:
+        if not (match.group("lead") or match.group("art") or whole):
+            return None
+        return unread(match, YEAR_MISSING)
+    value = f"{SEASONS[match.group('s').lower()]} {match.group('y')}"
+    key = "starts" if lead_of(match) in STARTS else "season"
+    return Found(match.start(), match.end(), match.group(0), {key: value})
+
+
+def read_year(text: str, match: re.Match[str]) -> Found | None:
+    lead, year = lead_of(match), int(match.group("y"))
+    part = re.search(PART, lead, re.IGNORECASE)
+    if lead.startswith(("vóór", "voor", "uiterlijk")) and part:
+        return unread(match, f"'{lead}' a year: write the day yourself")
+    if lead in {"tot en met", "t/m"}:
+        return unread(match, "an end without a start")
+    if lead == "na":
+        return None
+    if lead in {"vóór"}:
+        return Found(match.start(), match.end(), match.group(0),
+                     {"date": f"1 januari {year}", "bound": "voor"})
+    if lead in STARTS or match.group("on"):
+        return Found(match.start(), match.end(), match.group(0), {"starts": year})
+    keys: Keys = {"year": year}
+    if part:
+        keys["part"] = PARTS[part.group(0).lower()]
+    return Found(match.start(), match.end(), match.group(0), keys)
+
+
+def read_any_quarter(text: str, match: re.Match[str]) -> Found | None:
+    if match.group("q2"):
+        return _quarter_value(match, int(match.group("q2")), match.group("y0"))
+    return read_quarter(text, match)
+
+
+def _quarter_value(match: re.Match[str], number: int, year: str) -> Found:
+    value = f"{('eerste', 'tweede', 'derde', 'vierde')[number - 1]} kwartaal {year}"
+    key = "starts" if lead_of(match) in STARTS else "quarter"
+    return Found(match.start(), match.end(), match.group(0), {key: value})

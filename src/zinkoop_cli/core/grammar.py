@@ -1,0 +1,202 @@
+"""A grammar of Dutch date phrases: text in, the calendar file's *when* keys out.
+
+Generic Dutch, not phrases of particular documents: a day ("uiterlijk 1 oktober 2026 voor
+17.00 uur"), a range, a month and its part, a quarter, a season, a year, a period, a start,
+a relative term ("binnen zes weken na de dag van ontvangst"), a repeat, and the markers
+"Doorlopend" and "volgt later". A phrase whose year the text does not give is *not read*
+(with its reason) rather than guessed: a wrong date is worse than none. Here are the forms'
+patterns; what each match says is read in ``date_phrases`` and ``date_stretches``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from zinkoop_cli.core.date_phrases import (
+    WEEKDAYS,
+    YEAR_MISSING,
+    Found,
+    Keys,
+    day_text,
+    read_before_event,
+    read_day,
+    read_first_of_month,
+    read_frequency,
+    read_marker,
+    read_relative,
+    read_vague,
+    read_yearly,
+    valid_day,
+)
+from zinkoop_cli.core.date_stretches import (
+    read_any_quarter,
+    read_half,
+    read_month,
+    read_month_range,
+    read_range,
+    read_season,
+    read_week,
+    read_year,
+    read_year_period,
+)
+from zinkoop_cli.core.dutch_words import (
+    DAY,
+    FREQUENCY_TIMES,
+    FULL_MONTH,
+    MONTH,
+    NUMBER,
+    PART,
+    QUARTER_ORDINAL,
+    SEASON,
+    UNIT,
+    YEAR,
+)
+
+__all__ = ["YEAR_MISSING", "Found", "Keys", "day_text", "scan"]
+
+_F = re.IGNORECASE | re.VERBOSE
+_TIME = (r"(?P<tm>\s*,?\s*(?:(?:uiterlijk\s+)?(?:om|voor|vóór|tot)\s+"
+         r"(?P<hh>[0-2]?\d)[.:](?P<mi>[0-5]\d)(?:\s*uur)?"
+         r"|(?P<hh2>[0-2]?\d)[.:](?P<mi2>[0-5]\d)\s*uur))?")
+_WEEKDAY = rf"(?:(?P<wd>{'|'.join(WEEKDAYS)})\s+)?"
+_DAY_LEAD = (r"(?:(?P<lead>uiterlijk\s+op|uiterlijk\s+vóór|uiterlijk|vóór|voor|op|per|vanaf|"
+             r"met\s+ingang\s+van|m\.i\.v\.|rond|omstreeks|tot\s+en\s+met|t/m|tot|na|sinds)\s+)?")
+
+
+Handler = Callable[[str, re.Match[str]], Found | None]
+
+
+def _whole(handler: Callable[[str, re.Match[str], bool], Found | None],
+           whole: bool) -> Handler:
+    return lambda text, match: handler(text, match, whole)
+
+
+_RELATIVE = re.compile(
+    rf"(?:(?P<lead>(?:uiterlijk\s+)?binnen|na|uiterlijk|ten\s+minste|minstens)\s+)?"
+    rf"(?P<n>{NUMBER})\s+(?P<u>{UNIT})"
+    r"(?:\s+(?P<tail>de\s+tijd|nadat|na|vóór|voor(?:afgaande?\s+aan)?|op|van\s+tevoren)(?!\w))?",
+    _F)
+_FIRST_OF_MONTH = re.compile(
+    r"per\s+de\s+eerste\s+(?:kalender)?dag\s+van\s+de\s+maand\s+(?:van|na|volgend\s+op)"
+    r"\s+(?P<label>(?:de\s+|het\s+)?(?P<x>[\w-]+))", _F)
+_YEARLY = re.compile(rf"(?:jaarlijks|(?:ieder|elk)e?\s+jaar)\s+(?:op\s+)?(?P<d>{DAY})\s+"
+                     rf"(?P<m>{MONTH})(?!\s*{YEAR})", _F)
+_FREQUENCY = re.compile(
+    rf"(?:(?:{'|'.join(FREQUENCY_TIMES)}|\d+)\s*(?:maal|keer)\s+per\s+"
+    r"(?:jaar|maand|kwartaal|week|half\s+jaar|halfjaar)"
+    rf"|(?:ieder|elk)e?\s+(?:{NUMBER}\s+)?(?:jaren|jaar|maanden|maand|kwartalen|kwartaal|weken"
+    rf"|week|half\s+jaar)(?:\s+in\s+{FULL_MONTH})?"
+    r"|(?:half)?jaarlijks|maandelijks|wekelijks)(?![^\W\d_])", _F)
+_MARKER = re.compile(r"(?<![^\W\d_])(?:doorlopend|volgt\s+later|nader\s+te\s+bepalen|n\.t\.b\."
+                     r"|nog\s+niet\s+bekend|overige\s+data)(?![^\W\d_])", _F)
+_RANGE = re.compile(
+    rf"(?:(?P<lead>van|tussen|vanaf)\s+)?(?P<d1>{DAY})(?:\s+(?P<m1>{MONTH}))?"
+    rf"(?:\s+(?P<y1>{YEAR}))?\s*(?P<link>t/m|tot\s+en\s+met|-|\u2013|tot|en)\s*"
+    rf"(?P<d2>{DAY})\s+(?P<m2>{MONTH})(?:\s+(?P<y2>{YEAR}))?", _F)
+_MONTH_RANGE = re.compile(rf"(?P<m1>{FULL_MONTH})(?:\s+(?P<y1>{YEAR}))?\s*(?:t/m|tot\s+en\s+met"
+                          rf"|-|\u2013)\s*(?P<m2>{FULL_MONTH})\s+(?P<y2>{YEAR})", _F)
+_YEAR_PERIOD = re.compile(rf"(?:(?P<lead>gedurende(?:\s+heel)?|de\s+jaren|de\s+periode)\s+)?"
+                          rf"(?P<y1>{YEAR})\s*(?P<link>t/m|tot\s+en\s+met|-|\u2013|en)\s*"
+                          rf"(?P<y2>{YEAR})", _F)
+_VAGUE = re.compile(rf"(?:in\s+)?de\s+komende\s+(?:{NUMBER}\s+)?{UNIT}", _F)
+_BEFORE_EVENT = re.compile(
+    r"vóór\s+(?P<label>(?:de|het)\s+(?P<x>[\w-]*(?:ing|datum|aanvang|start))"
+    r"(?:\s+van\s+(?:de|het)(?:\s+[\w-]+){1,3})?)(?![\w-])", _F)
+_ISO = re.compile(rf"{_DAY_LEAD}(?P<y>{YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d){_TIME}", _F)
+_NUMERIC = re.compile(rf"{_DAY_LEAD}(?<![\d/-])(?P<d>{DAY})(?P<sep>[-/])(?P<m>[01]?\d)(?P=sep)"
+                      rf"(?P<y>{YEAR}){_TIME}",
+                      _F)
+_WEEK = re.compile(rf"(?:in\s+)?week\s+(?P<w>[1-5]?\d)(?!\d)(?:\s+(?:van\s+)?(?P<y>{YEAR}))?",
+                   _F)
+_HALF = re.compile(rf"(?:in\s+)?(?:de\s+|het\s+)?(?P<h>eerste|tweede|1e|2e|1ste|2de)\s+"
+                   rf"(?:helft|halfjaar|half\s+jaar)(?:\s+(?:van\s+)?(?P<y>{YEAR}))?", _F)
+_FULL_DAY = re.compile(rf"{_DAY_LEAD}{_WEEKDAY}(?<!\d)(?P<d>{DAY})\s+(?P<m>{MONTH})"
+                       rf"(?:\s+(?P<y>{YEAR}))?{_TIME}", _F)
+_MONTH = re.compile(
+    rf"(?:(?P<lead>uiterlijk|vóór|voor|per|vanaf|met\s+ingang\s+van|m\.i\.v\.|rond|omstreeks"
+    rf"|in|tot\s+en\s+met|t/m|na|sinds)\s+)?(?:(?:het\s+)?(?P<part>{PART})\s+(?:van\s+)?)?"
+    rf"(?<![\w-])(?P<m>{MONTH})(?:\s+(?P<y>{YEAR}))?", _F)
+_QUARTER = re.compile(
+    rf"(?:(?P<lead>vanaf|per|met\s+ingang\s+van|in|gedurende|sinds)\s+)?(?:het\s+|de\s+)?"
+    rf"(?:(?P<o>{QUARTER_ORDINAL})\s+kwartaal|(?P<y0>{YEAR})[-\s]?Q(?P<q2>[1-4])|Q(?P<q>[1-4]))"
+    rf"(?:\s+(?:van\s+)?(?P<y>{YEAR}))?", _F)
+_SEASON = re.compile(
+    rf"(?:(?P<lead>vanaf|per|in|gedurende|sinds|rond)\s+)?(?:(?P<art>het|de)\s+)?(?<![\w-])"
+    rf"(?P<s>{SEASON})(?:\s+(?:van\s+)?(?P<y>{YEAR}))?", _F)
+_YEAR = re.compile(
+    rf"(?P<lead>in\s+de\s+loop\s+van|(?:uiterlijk\s+|vóór\s+|voor\s+)?(?:het\s+)?{PART}"
+    rf"(?:\s+van)?|in|vanaf|per|met\s+ingang\s+van|m\.i\.v\.|sinds|gedurende|tot\s+en\s+met|t/m"
+    rf"|vóór|na)\s+(?:(?:het\s+)?(?:kalender)?jaar\s+)?(?P<y>{YEAR})(?P<on>\s+en\s+verder)?", _F)
+
+
+def _patterns(whole: bool) -> list[tuple[re.Pattern[str], Handler]]:
+    # Most specific first: a span claimed by one pattern is not read again by a later one.
+    return [(_FIRST_OF_MONTH, read_first_of_month), (_YEARLY, read_yearly),
+            (_RELATIVE, read_relative), (_MARKER, read_marker), (_VAGUE, read_vague),
+            (_BEFORE_EVENT, read_before_event), (_RANGE, read_range),
+            (_MONTH_RANGE, read_month_range), (_YEAR_PERIOD, read_year_period),
+            (_ISO, read_day), (_NUMERIC, read_day), (_WEEK, read_week), (_HALF, read_half),
+            (_FULL_DAY, read_day), (_QUARTER, read_any_quarter),
+            (_SEASON, _whole(read_season, whole)), (_FREQUENCY, read_frequency),
+            (_MONTH, _whole(read_month, whole)), (_YEAR, read_year)]
+
+
+_PATTERNS = {flag: _patterns(flag) for flag in (False, True)}
+
+_BORROW = re.compile(r"\s*(?:,|en|of)\s*", re.IGNORECASE)
+
+
+def scan(text: str, *, whole: bool = False) -> list[Found]:
+    """Every date phrase in ``text``, in order; ``whole`` when the text is one table cell,
+    so that a bare month or season there counts as a date."""
+    claimed: list[tuple[int, int]] = []
+    found: list[Found] = []
+    for pattern, handler in _PATTERNS[whole]:
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if start == end or any(s < end and start < e for s, e in claimed):
+                continue
+            result = handler(text, match)
+            if result is None:
+                continue
+            result = _trim(text, result)
+            claimed.append((result.start, result.end))
+            found.append(result)
+    found.sort(key=lambda item: item.start)
+    return _borrow_years(text, found)
+
+
+def _trim(text: str, found: Found) -> Found:
+    written = found.written.strip()
+    start = found.start + (len(found.written) - len(found.written.lstrip()))
+    return found._replace(start=start, end=start + len(written), written=written)
+
+
+def _borrow_years(text: str, found: list[Found]) -> list[Found]:
+    """'1 april en 1 juli 2027': a day in a list takes the year of the list's last day."""
+    result = list(found)
+    for index in range(len(result) - 2, -1, -1):
+        item, following = result[index], result[index + 1]
+        if item.day_month is None or following.keys is None:
+            continue
+        gap = text[item.end:following.start]
+        year = _year_of(following)
+        if not _BORROW.fullmatch(gap) or year is None:
+            continue
+        day = valid_day(year, item.day_month[1], item.day_month[0])
+        if day is None:
+            continue
+        keys: Keys = {"date": day_text(day)}
+        if following.keys.get("bound") == "voor":
+            keys["bound"] = "voor"
+        result[index] = item._replace(keys=keys, reason=None,
+                                      note=f"year taken from '{following.written}'")
+    return result
+
+
+def _year_of(found: Found) -> int | None:
+    value = (found.keys or {}).get("date")
+    if isinstance(value, str) and found.day_month is None and "from" not in (found.keys or {}):
+        return int(value.rsplit(" ", 1)[1])
+    return None

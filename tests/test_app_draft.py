@@ -1,0 +1,138 @@
+"""Drafting a calendar from policy lines: entries, rules, events, the header, what is not read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from zinkoop_cli.app.draft import Options, draft, party_of, to_toml
+from zinkoop_cli.core.policy_text import Line
+from zinkoop_cli.loading.parse import parse_calendar
+from zinkoop_cli.loading.policy import read_policy
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+SEED_FILES = sorted(SEEDS.glob("0*.txt")) if SEEDS.is_dir() else []
+POLICY = """GGZ zorginkoopbeleid 2027
+
+Versie 1.0
+
+1 april 2026
+
+5.2 Planning
+
+Uiterste datum\tInkoopactiviteit
+1 april 2026\tPublicatie zorginkoopbeleid op de website
+1 oktober 2026\tZorgaanbieder biedt offerte aan. Wij reageren binnen zes weken op de offerte.
+1 oktober 2027 (in geval van bijcontracteren)\tZorgaanbieder meldt overschrijding van het plafond
+Doorlopend\tAanvullingen op het zorginkoopbeleid
+
+5.3 Aanvragen
+
+De zorgovereenkomst moet binnen zes weken na de dag van ontvangst worden ondertekend.
+U ontvangt uiterlijk eind september een contractvoorstel.
+"""
+
+
+def lines(text: str) -> list[Line]:
+    return [Line(f"line {n}", t) for n, t in enumerate(text.split("\n"), 1)]
+
+
+def entries_of(text: str, **options: object) -> list[dict[str, object]]:
+    result = draft(lines(text), Options(**options), "beleid.txt")  # type: ignore[arg-type]
+    found = result.calendar["entry"]
+    assert isinstance(found, list)
+    return found
+
+
+def test_rows_become_entries_with_their_section_and_verify_mark() -> None:
+    found = {str(e["written"]): e for e in entries_of(POLICY)}
+    row = found["1 april 2026"]
+    assert row["activity"] == "Publicatie zorginkoopbeleid op de website"
+    assert row["section"] == "5.2"
+    assert row["date"] == "1 april 2026"
+    assert str(row["note"]).startswith("VERIFY (line 10)")
+    assert found["Doorlopend"]["continuous"] is True
+    assert found["1 oktober 2027 (in geval van bijcontracteren)"]["condition"] == "bijcontracteren"
+
+
+def test_a_rule_gets_an_event_named_after_what_it_counts_from_with_the_rows_default() -> None:
+    result = draft(lines(POLICY), Options(), "beleid.txt")
+    events = result.calendar["events"]
+    assert isinstance(events, dict)
+    offer = next(e for e in entries_of(POLICY) if e.get("written") == "1 oktober 2026")
+    assert events["offerte"]["default"] == offer["id"]
+    assert offer["activity"] == "Zorgaanbieder biedt offerte aan."
+    assert "ontvangst" in events
+    assert result.rules == 2
+
+
+def test_a_date_without_year_is_listed_with_its_line_not_guessed() -> None:
+    result = draft(lines(POLICY), Options(), "beleid.txt")
+    assert [(u.where, u.written) for u in result.unread] == [("line 18",
+                                                             "uiterlijk eind september")]
+    assert not any("september" in str(e.get("written")) for e in entries_of(POLICY))
+
+
+def test_the_header_comes_from_the_title_page_and_options_win() -> None:
+    result = draft(lines(POLICY), Options("Voorbeeld", "ggz-x", 2028), "beleid.txt")
+    header = result.calendar["calendar"]
+    assert isinstance(header, dict)
+    assert (header["publisher"], header["care_type"], header["year"]) == ("Voorbeeld", "ggz-x",
+                                                                          2028)
+    assert (header["version"], header["published"]) == ("1.0", "1 april 2026")
+    assert header["title"] == "GGZ zorginkoopbeleid 2027"
+
+
+def test_party_is_who_the_sentence_names_first() -> None:
+    assert party_of("De zorgaanbieder levert aan bij Zorg en Zekerheid.", "Zorg en Zekerheid") \
+        == "zorgaanbieder"
+    assert party_of("Zorg en Zekerheid publiceert.", "Zorg en Zekerheid") == "zorgverzekeraar"
+    assert party_of("RAV Hollands Midden heeft vier weken.", None) == "RAV"
+    assert party_of("Niemand in het bijzonder.", None) is None
+    assert party_of("Aanbieden standaard zorgovereenkomsten aan zorgaanbieders", None) is None
+    assert party_of("Ondertekening door zorgaanbieder in VECOZO", None) == "zorgaanbieder"
+
+
+@pytest.mark.skipif(not SEED_FILES, reason=f"no source documents in {SEEDS}")
+@pytest.mark.parametrize("seed", SEED_FILES, ids=lambda p: p.name)
+def test_each_seed_drafts_a_calendar_that_loads(seed: Path) -> None:
+    result = draft(read_policy(seed).lines, Options("Uitgever", None, 2027), seed.name)
+    calendar, problems = parse_calendar(to_toml(result, seed.name), "draft")
+    assert problems == []
+    assert calendar is not None
+    assert len(calendar.entries) == result.entries >= 3
+    assert all((e.note or "").startswith("VERIFY") for e in calendar.entries)
+
+
+OTHER_STYLE = """Inkoopbeleid Wijkverpleging 2028
+
+Hoofdstuk 3 Planning
+
+Wat\tWanneer
+Publicatie inkoopbeleid\t1 april 2027
+Indienen offerte\tuiterlijk 1 juli 2027, 12.00 uur
+Gesprekken met zorgaanbieders\tweek 38 van 2027
+Ondertekening\tvóór 12 november 2027
+
+Wij reageren binnen tien werkdagen na ontvangst van uw offerte.
+In de tweede helft van 2027 evalueren wij de afspraken.
+Het nieuwe kwaliteitskader volgt in het voorjaar.
+"""
+
+
+def test_another_insurers_style_reads_without_fitting() -> None:
+    entries = entries_of(OTHER_STYLE, publisher="Andere Verzekeraar")
+    whens = [{k: v for k, v in e.items() if k in {"date", "from", "time", "bound", "after",
+                                                   "workdays", "period"}} for e in entries]
+    assert whens == [
+        {"date": "1 april 2027"},
+        {"date": "1 juli 2027", "time": "12:00"},
+        {"from": "20 september 2027", "date": "26 september 2027"},  # ISO week 38
+        {"date": "12 november 2027", "bound": "voor"},
+        {"after": "ontvangst", "workdays": 10},
+        {"period": ["1 juli 2027", "31 december 2027"]},
+    ]
+    assert {e["section"] for e in entries} == {"Hoofdstuk 3"}
+    result = draft(lines(OTHER_STYLE), Options(), "beleid.txt")
+    assert [(u.where, u.reason) for u in result.unread] == [("line 13", "year missing")]

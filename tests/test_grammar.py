@@ -1,0 +1,177 @@
+"""The Dutch date grammar: every form of the calendar format, and round trips of random days."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from zinkoop_cli.core.dutch_words import MONTH_NAMES
+from zinkoop_cli.core.grammar import day_text, scan
+
+CASES = [
+    ("Uiterste datum 1 oktober 2026", {"date": "1 oktober 2026"}),
+    ("uiterlijk 11 november 2026", {"date": "11 november 2026"}),
+    ("Vragen kunt u stellen vóór 15 november 2026.", {"date": "15 november 2026",
+                                                        "bound": "voor"}),
+    ("Gesprekken 1 t/m 15 juli 2027", {"from": "1 juli 2027", "date": "15 juli 2027"}),
+    ("uiterlijk 4 augustus 2027 voor 17.00 uur", {"date": "4 augustus 2027", "time": "17:00"}),
+    ("September 2026", {"month": "september 2026"}),
+    ("uiterlijk eind sept. 2026", {"month": "september 2026", "part": "eind"}),
+    ("In het derde kwartaal van 2026 voeren wij", {"quarter": "derde kwartaal 2026"}),
+    ("in Q4 2026", {"quarter": "vierde kwartaal 2026"}),
+    ("in het najaar van 2026", {"season": "najaar 2026"}),
+    ("In 2026 evalueren wij", {"year": 2026}),
+    ("Eind 2026 publiceren wij", {"year": 2026, "part": "eind"}),
+    ("Gedurende heel 2026 en 2027", {"period": ["1 januari 2026", "31 december 2027"]}),
+    ("Vanaf 2027 kopen wij", {"starts": 2027}),
+    ("per 1 juni 2026", {"starts": "1 juni 2026"}),
+    ("vanaf het derde kwartaal van 2026", {"starts": "derde kwartaal 2026"}),
+    ("Doorlopend", {"continuous": True}),
+    ("volgt later", {"undetermined": True}),
+    ("Overige data", {"undetermined": True}),
+    ("binnen zes weken na de dag van ontvangst door", {"after": "ontvangst", "weeks": 6}),
+    ("binnen 5 werkdagen na de offerte", {"after": "offerte", "workdays": 5}),
+    ("binnen 20 kalenderdagen na de aanvraag", {"after": "aanvraag", "days": 20}),
+    ("uiterlijk twee weken vóór de ingangsdatum in", {"before": "ingangsdatum", "weeks": 2}),
+    ("jaarlijks op 12 november", {"yearly": "12 november"}),
+    ("tweemaal per jaar", {"frequency": "tweemaal per jaar"}),
+    ("iedere twee jaar", {"frequency": "iedere twee jaar"}),
+    ("per de eerste kalenderdag van de maand van aanvraag", {"first_of_month_of": "aanvraag"}),
+    ("(1-4-2018)", {"date": "1 april 2018"}),
+    ("op donderdag 1 oktober 2026 om 12:00", {"date": "1 oktober 2026", "time": "12:00"}),
+    ("tussen 1 augustus 2026 en 1 maart 2027", {"from": "1 augustus 2026",
+                                                "date": "1 maart 2027"}),
+    ("januari t/m maart 2027", {"period": ["1 januari 2027", "31 maart 2027"]}),
+    ("ultimo maart 2027", {"month": "maart 2027", "part": "eind"}),
+    ("de lente van 2027", {"season": "voorjaar 2027"}),
+    ("met ingang van 1 januari 2027", {"starts": "1 januari 2027"}),
+    ("In 2023 en verder", {"starts": 2023}),
+    ("binnen eenentwintig dagen na de aanvraag", {"after": "aanvraag", "days": 21}),
+    ("binnen twee jaar", {"after": "", "years": 2}),
+    ("RAV heeft vier weken de tijd", {"after": "", "weeks": 4}),
+    ("vóór de inwerkingtreding van de wet", {"before": "inwerkingtreding", "days": 1}),
+    ("ieder jaar op 1 april", {"yearly": "1 april"}),
+    ("ieder jaar in september", {"frequency": "ieder jaar in september"}),
+    ("nader te bepalen", {"undetermined": True}),
+    ("vóór 1 augustus 2026, 12.00 uur", {"date": "1 augustus 2026", "time": "12:00"}),
+    ("uiterlijk donderdag 1 oktober 2026", {"date": "1 oktober 2026"}),
+    ("in week 38 van 2026", {"from": "14 september 2026", "date": "20 september 2026"}),
+    ("in de tweede helft van 2026", {"period": ["1 juli 2026", "31 december 2026"]}),
+    ("op 1/7/2026", {"date": "1 juli 2026"}),
+    ("Tussen 1 en 15 juli 2026", {"from": "1 juli 2026", "date": "15 juli 2026"}),
+    ("binnen een maand na ontvangst", {"after": "ontvangst", "months": 1}),
+]
+
+
+@pytest.mark.parametrize(("text", "keys"), CASES)
+def test_each_form_reads_as_the_calendar_writes_it(text: str, keys: dict[str, object]) -> None:
+    found = scan(text)
+    assert [item.keys for item in found] == [keys]
+
+
+@pytest.mark.parametrize("text", ["U ontvangt uiterlijk eind september een voorstel.",
+                                  "Vanaf het derde kwartaal starten wij",
+                                  "uiterlijk 1 oktober", "in het najaar",
+                                  "tussen 1 augustus en 1 maart 2027"])
+def test_a_date_without_its_year_is_not_read_rather_than_guessed(text: str) -> None:
+    (found,) = scan(text)
+    assert found.keys is None
+    assert found.reason is not None
+    assert "year" in found.reason
+
+
+@pytest.mark.parametrize("text", ["tot en met 2026", "vóór het einde van 2018",
+                                  "in de komende drie jaar",
+                                  "uiterlijk dinsdag 1 oktober 2026"])
+def test_a_date_the_grammar_cannot_pin_down_is_listed(text: str) -> None:
+    (found,) = scan(text)
+    assert (found.keys, found.written) == (None, text)
+
+
+def test_a_list_of_days_shares_the_year_the_text_gives() -> None:
+    found = scan("op 1 april en 1 juli 2027")
+    assert [item.keys for item in found] == [{"date": "1 april 2027"}, {"date": "1 juli 2027"}]
+
+
+def test_a_year_that_only_names_something_is_no_date() -> None:
+    assert scan("Het zorginkoopbeleid 2027 is gewijzigd ten opzichte van 2026.") == []
+    assert scan("Een ZBC is minimaal twee jaar in bedrijf.") == []
+
+
+def test_a_day_that_does_not_exist_is_not_read() -> None:
+    (found,) = scan("uiterlijk 31 september 2026")
+    assert found.keys is None
+
+
+def _styles(day: dt.date) -> list[str]:
+    name = MONTH_NAMES[day.month - 1]
+    short = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov",
+             "dec")[day.month - 1]
+    return [f"{day.day} {name} {day.year}", f"uiterlijk {day.day} {short}. {day.year}",
+            f"op {day.day} {name.capitalize()} {day.year}", f"{day.day}-{day.month}-{day.year}",
+            day.isoformat(), f"uiterlijk op {day.day} {name} {day.year} om 12:00 uur"]
+
+
+@given(st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2100, 12, 31)),
+       st.integers(min_value=0, max_value=5))
+def test_a_day_written_in_any_style_reads_back_as_that_day(day: dt.date, style: int) -> None:
+    text = f"De zorgaanbieder levert {_styles(day)[style]} de gegevens aan."
+    (found,) = scan(text)
+    assert found.keys is not None
+    assert found.keys["date"] == day_text(day)
+
+
+@given(st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2100, 11, 30)),
+       st.integers(min_value=1, max_value=27))
+def test_a_range_reads_back_as_its_first_and_last_day(day: dt.date, length: int) -> None:
+    last = day + dt.timedelta(days=length)
+    if last.month != day.month:
+        return
+    text = f"Gesprekken {day.day} t/m {last.day} {MONTH_NAMES[day.month - 1]} {day.year}."
+    (found,) = scan(text)
+    assert found.keys == {"from": day_text(day), "date": day_text(last)}
+
+
+@given(st.integers(min_value=2000, max_value=2100), st.integers(min_value=1, max_value=12),
+       st.sampled_from(["", "begin ", "medio ", "eind "]))
+def test_a_month_reads_back_with_its_part(year: int, month: int, part: str) -> None:
+    (found,) = scan(f"Wij publiceren {part}{MONTH_NAMES[month - 1]} {year} de cijfers.")
+    expected: dict[str, object] = {"month": f"{MONTH_NAMES[month - 1]} {year}"}
+    if part:
+        expected["part"] = part.strip()
+    assert found.keys == expected
+
+
+_UNIT_WORDS = ["", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen"]
+_TEEN_WORDS = ["tien", "elf", "twaalf", "dertien", "veertien", "vijftien", "zestien",
+               "zeventien", "achttien", "negentien"]
+_TEN_WORDS = ["", "", "twintig", "dertig", "veertig", "vijftig", "zestig", "zeventig",
+              "tachtig", "negentig"]
+
+
+def dutch_number(number: int) -> str:
+    """1-99 in Dutch words, as a policy writes them ('tweeëntwintig')."""
+    if number < 10:
+        return _UNIT_WORDS[number]
+    if number < 20:
+        return _TEEN_WORDS[number - 10]
+    tens, unit = divmod(number, 10)
+    if not unit:
+        return _TEN_WORDS[tens]
+    link = "ën" if _UNIT_WORDS[unit].endswith("e") else "en"
+    return f"{_UNIT_WORDS[unit]}{link}{_TEN_WORDS[tens]}"
+
+
+@given(st.integers(min_value=1, max_value=99), st.booleans(),
+       st.sampled_from([("werkdagen", "workdays"), ("kalenderdagen", "days"),
+                        ("weken", "weeks"), ("maanden", "months")]),
+       st.sampled_from([("na", "after"), ("vóór", "before")]))
+def test_a_term_in_words_or_digits_reads_back_as_its_amount(
+        number: int, in_words: bool, unit: tuple[str, str], side: tuple[str, str]) -> None:
+    amount = dutch_number(number) if in_words else str(number)
+    text = f"Dit doet u binnen {amount} {unit[0]} {side[0]} de ingangsdatum."
+    (found,) = scan(text)
+    assert found.keys == {side[1]: "ingangsdatum", unit[1]: number}
