@@ -46,7 +46,7 @@ from zinkoop_cli.core.model import (
     Start,
     Undetermined,
 )
-from zinkoop_cli.loading.catalog import load_file
+from zinkoop_cli.loading.catalog import CalendarFile, load_file
 from zinkoop_cli.loading.parse import parse_calendar
 from zinkoop_cli.loading.policy import read_policy
 
@@ -179,7 +179,7 @@ def as_pdf(text: str, path: Path) -> bool:
 
 
 def run_document(path: Path, calendar_path: Path) -> bool:
-    shipped, problems = load_file(calendar_path)
+    shipped, problems = load_file(CalendarFile(calendar_path, str(calendar_path)))
     assert shipped is not None, problems
     ok = run_source(path, path.name, shipped, calendar_path)
     with tempfile.TemporaryDirectory() as folder:
