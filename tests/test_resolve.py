@@ -210,3 +210,28 @@ def test_an_event_near_the_end_of_time_is_a_data_error(unit: str) -> None:
     calendar = make(*entries, events={"klacht": EventDef("klacht", "klacht")})
     with pytest.raises(DataError, match="entry 'a'"):
         timeline(calendar, [], date(2026, 1, 1), {"klacht": date(9999, 12, 31)}, atw=True)
+
+
+def test_an_atw_move_across_an_unconfirmed_decree_day_is_marked() -> None:
+    # 2020 has no decree on file: Friday 22 May (after Hemelvaart) is probably equated, so a
+    # term ending on Hemelvaart moves to it (the safe, earlier side) and says it may be off.
+    rule = Relative(anchor="melding", amount=3, unit="weeks")
+    cal = make(Entry("reactie", "Reactie", rule),
+               events={"melding": EventDef("melding", "de dag van melding")})
+    [row] = timeline(cal, [], date(2020, 5, 1), {"melding": date(2020, 4, 30)}, atw=True)
+    assert row.raw_date == date(2020, 5, 21)
+    assert row.date == date(2020, 5, 22)
+    assert row.unconfirmed_day
+    [plain] = timeline(cal, [], date(2020, 5, 1), {"melding": date(2020, 4, 23)}, atw=True)
+    assert plain.date == date(2020, 5, 14)
+    assert not plain.unconfirmed_day
+
+
+def test_a_day_in_a_year_with_its_decree_on_file_is_not_marked() -> None:
+    rule = Relative(anchor="melding", amount=3, unit="weeks")
+    cal = make(Entry("reactie", "Reactie", rule),
+               events={"melding": EventDef("melding", "de dag van melding")})
+    # 2027: Hemelvaart 6 May, the decree equates Friday 7 May; the term moves to Monday.
+    [row] = timeline(cal, [], date(2027, 4, 1), {"melding": date(2027, 4, 15)}, atw=True)
+    assert row.date == date(2027, 5, 10)
+    assert not row.unconfirmed_day

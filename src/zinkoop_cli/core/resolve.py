@@ -47,6 +47,9 @@ class Row(NamedTuple):
     moved: bool = False
     holiday: str | None = None
     weekend: bool = False
+    # The day may be off by a day a decree probably equates with a holiday, for a year whose
+    # decree zinkoop does not have (holidays.UNCONFIRMED_MARK).
+    unconfirmed_day: bool = False
 
 
 class _Due(NamedTuple):
@@ -54,6 +57,7 @@ class _Due(NamedTuple):
     raw: dt.date | None
     missing: tuple[str, ...]
     moved: bool = False
+    unconfirmed: bool = False  # a term counted across, or moved past, an unconfirmed day
 
 
 def offset(anchor: date, amount: int, unit: str, direction: str = "after") -> date:
@@ -265,10 +269,13 @@ class Resolver:
         if rule.not_after is not None and raw > rule.not_after:
             raw = rule.not_after
         is_term = not rule.first_of_month and rule.amount > 0
+        counted = is_term and rule.unit == "workdays" and holidays.workdays_marked(
+            anchor, rule.amount if rule.direction == "after" else -rule.amount)
         if is_term and (self.atw or entry.atw):
             moved = atw_move(anchor, raw, rule.direction)
-            return _Due(moved, raw, (), moved != raw)
-        return _Due(raw, raw, ())
+            marked = counted or holidays.atw_marked(anchor, raw, rule.direction)
+            return _Due(moved, raw, (), moved != raw, marked)
+        return _Due(raw, raw, (), False, counted)
 
 
 def expand(rule: Recurring) -> list[date]:
@@ -328,6 +335,8 @@ def _row(
         moved=due.moved,
         holiday=holidays.holiday_name(day) if day is not None and day_precise else None,
         weekend=holidays.is_weekend(day) if day is not None and day_precise else False,
+        unconfirmed_day=due.unconfirmed or (day is not None and day_precise
+                                            and holidays.unconfirmed(day)),
     )
 
 

@@ -102,9 +102,11 @@ def _entry(table: Any, index: int, calendar_year: int, problems: _Problems) -> E
         activity = text_value(table.get("activity"), "activity")
         when = parse_when(table, calendar_year)
         fields = {}
-        for key in ("party", "section", "condition", "written", "note", "paraphrase"):
+        for key in ("party", "section", "condition", "written", "note"):
             if key in table:
                 fields[key] = text_value(table[key], key)
+        if "paraphrase" in table:  # read by the source audit only, but text all the same
+            text_value(table["paraphrase"], "paraphrase")
         atw = table.get("atw", False)
         if not isinstance(atw, bool):
             raise DateTextError("atw takes true or false")

@@ -37,6 +37,7 @@ def deadline_document(deadline: ContractDeadline) -> dict[str, Any]:
         "section": row.entry.section,
         "weekend": row.weekend,
         "holiday": row.holiday,
+        "unconfirmed_day": row.unconfirmed_day,
     }
 
 

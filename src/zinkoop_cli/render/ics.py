@@ -88,6 +88,8 @@ def description_of(row: Row, lang: Lang) -> str:
         lines.append(word(lang, "falls_on").format(what=mark))
     if row.moved and row.raw_date is not None:
         lines.append(word(lang, "atw_moved").format(day=format_day(row.raw_date, lang)))
+    if row.unconfirmed_day:
+        lines.append(word(lang, "unconfirmed_day"))
     if entry.note:
         lines.append(f"{word(lang, 'note')}: {' '.join(entry.note.split())}")
     cited = cited_source(source, lang)

@@ -69,6 +69,7 @@ def entry_document(row: Row, lang: Lang) -> dict[str, Any]:
         "original_date": _iso(row.raw_date) if row.moved else None,
         "weekend": row.weekend,
         "holiday": row.holiday,
+        "unconfirmed_day": row.unconfirmed_day,
         "missing_events": list(row.missing),
         "note": entry.note,
     }

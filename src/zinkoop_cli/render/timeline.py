@@ -138,6 +138,8 @@ def timeline_lines(
             activity.append((f"{words['give']} {shown.hint}", "italic"))
         elif shown.hint:
             activity.append((f"{shown.hint} ({words['atw']})", "italic"))
+        if row.unconfirmed_day:
+            activity.append((word(lang, "unconfirmed_day"), "italic"))
         when = shown.when + (f" {MARK}" if shown.mark else "")
         cells: list[Cell] = [
             [(when, None)],

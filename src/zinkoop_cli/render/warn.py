@@ -13,7 +13,7 @@ from zinkoop_cli.core.model import Calendar, Relative, Span
 from zinkoop_cli.core.resolve import Row
 from zinkoop_cli.render.jsonout import calendar_summary, entry_document
 from zinkoop_cli.render.view import view
-from zinkoop_cli.render.words import WARN, format_day
+from zinkoop_cli.render.words import WARN, format_day, word
 
 Line = list[tuple[str, str | None]]
 
@@ -56,6 +56,8 @@ def activity_text(row: Row, lang: Lang) -> str:
         text += f" ({shown.rule})"
     if entry.party:
         text += f" · {entry.party}"
+    if row.unconfirmed_day:
+        text += f" · {word(lang, 'unconfirmed_day')}"
     return text
 
 
