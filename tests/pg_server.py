@@ -9,6 +9,7 @@ and asks for a password there (scram-sha-256), so that a wrong password can be t
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import os
 import pwd
@@ -122,10 +123,8 @@ class PgServer:
         return name
 
     def close(self) -> None:
-        try:
+        with contextlib.suppress(subprocess.CalledProcessError):  # a test stopped it
             self.stop()
-        except subprocess.CalledProcessError:
-            pass  # already stopped by a test
         shutil.rmtree(self.root, ignore_errors=True)
 
 

@@ -13,12 +13,15 @@ import sys
 import time
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from tests.conftest import TODAY, Runner, golden
-from tests.pg_server import PASSWORD, USER, PgServer, free_port
-from zinkoop_cli.core.contracts import NewContract
+from tests.pg_server import PASSWORD, PgServer
+from zinkoop_cli.core.contracts import Contract, NewContract
+from zinkoop_cli.loading import ledger as ledger_module
+from zinkoop_cli.loading.ledger import Ledger
 from zinkoop_cli.loading.ledger_pg import PgLedger
 
 MSZ = "zorg-en-zekerheid/msz-2027"
@@ -134,13 +137,13 @@ def test_a_done_mark_made_meanwhile_is_kept_and_reported(
 
     assert run("track", "add", "msz", "2027", "--provider", "A", "--on",
                "ontvangst=2026-09-20", "--ledger", pg_url).code == 0
-    real = tracking.open_ledger
+    real = ledger_module.open_ledger
 
-    def racing(*args: object, **kwargs: object) -> object:
-        store = real(*args, **kwargs)  # type: ignore[arg-type]
+    def racing(*args: Any, **kwargs: Any) -> Ledger:
+        store = real(*args, **kwargs)
         read = store.contract
 
-        def contract(contract_id: int) -> object:
+        def contract(contract_id: int) -> Contract:
             found = read(contract_id)
             PgLedger(pg_url, actor="alice").mark_done(contract_id, [SIGN], date(2026, 10, 27),
                                                       {})
