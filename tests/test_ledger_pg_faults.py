@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
+import uuid
 from pathlib import Path
 
 import pytest
@@ -129,3 +131,39 @@ def test_psycopg_is_imported_only_for_a_postgresql_url(tmp_path: Path) -> None:
     found = subprocess.run([sys.executable, "-c", code, str(tmp_path / "l.db")],
                            capture_output=True, text=True, check=False)
     assert found.stdout.strip().endswith("False"), found
+
+
+def test_the_least_privilege_roles_of_tracking_md_suffice(run: Runner, pg_server: PgServer,
+                                                          tmp_path: Path) -> None:
+    """The SQL docs/tracking.md gives the administrator, run as given (names made unique)."""
+    text = (Path(__file__).parents[1] / "docs" / "tracking.md").read_text(encoding="utf-8")
+    owner_sql, reader_sql = re.findall(r"```sql\n(.*?)```", text, flags=re.DOTALL)
+    tag = uuid.uuid4().hex[:8]
+    names = {"zinkoop": f"z_{tag}", "inkoop_lezen": f"r_{tag}", "inkoop": f"o_{tag}"}
+
+    def named(sql: str) -> str:
+        return re.sub(r"\b(zinkoop|inkoop_lezen|inkoop)\b", lambda m: names[m.group(1)], sql)
+
+    for statement in named(owner_sql).split(";"):
+        if statement.strip():
+            pg_server.admin(statement)
+    owner = pg_server.url(names["zinkoop"], user=names["inkoop"],
+                          password="choose-a-long-password")
+    reader = pg_server.url(names["zinkoop"], user=names["inkoop_lezen"],
+                           password="another-long-password")
+    source = tmp_path / "c.csv"
+    source.write_text("provider,agb,care_type,year,ontvangst\nA,,msz,2027,2026-09-20\n",
+                      encoding="utf-8")
+    for args in (("import", str(source)), ("import", str(source)), ("done", "1"),
+                 ("history",)):
+        result = run("track", *args, "--ledger", owner)
+        assert (result.code, result.err) == (0, ""), args
+    grants = [line for line in named(reader_sql).splitlines() if not line.startswith("\\c")]
+    for statement in "\n".join(grants).split(";"):
+        if statement.strip():
+            pg_server.admin(statement, names["zinkoop"] if "SCHEMA" in statement
+                            else "postgres")
+    assert run("track", "list", "--ledger", reader).code == 0
+    assert run("warn", "--today", "2026-10-29", "--ledger", reader).code in (0, 1)
+    err = one_line(run(*ADD, "--ledger", reader), 4, secret="another-long-password")
+    assert "permission denied" in err
