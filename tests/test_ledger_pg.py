@@ -21,7 +21,7 @@ from tests.conftest import TODAY, Runner, golden
 from tests.pg_server import PASSWORD, PgServer
 from zinkoop_cli.core.contracts import Contract, NewContract
 from zinkoop_cli.loading import ledger as ledger_module
-from zinkoop_cli.loading.ledger import Ledger
+from zinkoop_cli.loading.ledger import Ledger, open_ledger
 from zinkoop_cli.loading.ledger_pg import PgLedger
 
 MSZ = "zorg-en-zekerheid/msz-2027"
@@ -109,14 +109,14 @@ def test_every_command_prints_the_same_on_either_store(run: Runner, tmp_path: Pa
     golden("track_both_stores.txt", normal("\n".join(transcript), ledger_url, tmp_path))
 
 
-def test_the_store_keeps_ids_history_and_done_marks(pg_url: str) -> None:
-    store = PgLedger(pg_url, actor="alice")
+def test_the_store_keeps_ids_history_and_done_marks(ledger_url: str) -> None:
+    store = open_ledger(ledger_url, {}, write=True, actor="alice")
     ids, added = store.upsert([NewContract("A", None, "msz", 2027, MSZ,
                                            {"ontvangst": date(2026, 9, 20)}),
                                NewContract("a", "06010101", "msz", 2027, MSZ, {})])
     assert (ids, added) == ([1, 1], 1)  # the second is the first, given its AGB code
     assert store.mark_done(1, [SIGN], date(2026, 10, 1), {}) == []
-    bob = PgLedger(pg_url, actor="bob")
+    bob = open_ledger(ledger_url, {}, write=True, actor="bob")
     [late] = bob.mark_done(1, [SIGN], date(2026, 10, 2), {})  # bob had read no mark
     assert (late.entry, late.day, late.by) == (SIGN, date(2026, 10, 1), "alice")
     # ... but a mark he did see he may move

@@ -32,6 +32,11 @@ __all__ = ["SCHEMA_VERSION", "SqliteLedger"]
 _HISTORY_COLUMNS = "contract_id, provider, agb, care_type, year, action, detail, by_name, at"
 
 
+def _has(connection: sqlite3.Connection, table: str) -> bool:
+    return connection.execute("SELECT 1 FROM sqlite_master WHERE name = ?",
+                              (table,)).fetchone() is not None
+
+
 def _day(text: str) -> date:
     try:
         return date.fromisoformat(text)
@@ -326,17 +331,17 @@ class SqliteLedger:
             if "done_by" in columns:
                 done_by = {(key, entry): by for key, entry, by in connection.execute(
                     "SELECT contract_id, entry, done_by FROM done")}
+            # AUTOINCREMENT's record of the highest number ever given (version 2 only)
             last = [row[0] for row in connection.execute(
-                "SELECT seq FROM sqlite_sequence WHERE name = 'contracts'")] if connection.execute(
-                "SELECT 1 FROM sqlite_master WHERE name = 'sqlite_sequence'").fetchone() else []
+                "SELECT seq FROM sqlite_sequence WHERE name = 'contracts'")] if _has(
+                connection, "sqlite_sequence") else []
         history = self.history()
         return Dump(contracts, done_by, history,
                     max([0, *last, *(c.id for c in contracts), *(c.contract_id for c in history)]))
 
     def history(self, contract_id: int | None = None) -> list[Change]:
         with self._session(write=False) as connection:
-            if connection is None or not connection.execute(
-                    "SELECT 1 FROM sqlite_master WHERE name = 'history'").fetchone():
+            if connection is None or not _has(connection, "history"):
                 found: list[Change] = []  # a version 1 ledger read as it stands
             elif contract_id is None:
                 found = read_history(connection.execute, "", (), self.where)
