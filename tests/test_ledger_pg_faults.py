@@ -167,3 +167,20 @@ def test_the_least_privilege_roles_of_tracking_md_suffice(run: Runner, pg_server
     assert run("warn", "--today", "2026-10-29", "--ledger", reader).code in (0, 1)
     err = one_line(run(*ADD, "--ledger", reader), 4, secret="another-long-password")
     assert "permission denied" in err
+
+
+def test_a_server_restarted_during_a_command_is_exit_4(run: Runner, pg_server: PgServer,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    url = pg_server.url(pg_server.database())
+    assert run(*ADD, "--ledger", url).out == "1\n"
+    real = ledger_pg.PgLedger._ready
+
+    def restarting(self: ledger_pg.PgLedger, connection: object, *, create: bool) -> bool:
+        pg_server.restart()  # this command's connection is cut
+        return real(self, connection, create=create)
+
+    monkeypatch.setattr(ledger_pg.PgLedger, "_ready", restarting)
+    err = one_line(run("track", "list", "--ledger", url), 4)
+    assert "cannot reach the server" in err
+    monkeypatch.undo()
+    assert run("track", "list", "--ledger", url, "--today", "2026-10-29").code == 0
