@@ -184,3 +184,19 @@ def test_a_server_restarted_during_a_command_is_exit_4(run: Runner, pg_server: P
     assert "cannot reach the server" in err
     monkeypatch.undo()
     assert run("track", "list", "--ledger", url, "--today", "2026-10-29").code == 0
+
+
+def test_a_writer_held_up_too_long_is_exit_4_and_readers_never_wait(
+        run: Runner, pg_server: PgServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    import psycopg
+
+    url = pg_server.url(pg_server.database())
+    assert run(*ADD, "--ledger", url).out == "1\n"
+    monkeypatch.setattr(ledger_pg, "BUSY_TIMEOUT_S", 0.2)
+    with psycopg.connect(url) as holder:  # another zinkoop in the middle of a long write
+        holder.execute("SELECT pg_advisory_xact_lock(%s)", (ledger_pg.LOCK_KEY,))
+        err = one_line(run("track", "done", "1", "--ledger", url), 4)
+        assert "busy for over" in err
+        listed = run("track", "list", "--ledger", url, "--today", "2026-10-29")
+        assert (listed.code, listed.out.startswith("#1 · A")) == (0, True)
+    assert run("track", "done", "1", "--ledger", url).code == 0
