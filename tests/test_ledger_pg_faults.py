@@ -13,6 +13,7 @@ import pytest
 from tests.conftest import Runner
 from tests.pg_server import PASSWORD, USER, PgServer, free_port
 from zinkoop_cli.loading import ledger_pg
+from zinkoop_cli.loading.ledger_pg_schema import LOCK_KEY
 
 ADD = ("track", "add", "msz", "2027", "--provider", "A", "--on", "ontvangst=2026-09-20")
 # A command of each kind: one that writes, one that reads, warn (cron), export --tracked.
@@ -194,7 +195,7 @@ def test_a_writer_held_up_too_long_is_exit_4_and_readers_never_wait(
     assert run(*ADD, "--ledger", url).out == "1\n"
     monkeypatch.setattr(ledger_pg, "BUSY_TIMEOUT_S", 0.2)
     with psycopg.connect(url) as holder:  # another zinkoop in the middle of a long write
-        holder.execute("SELECT pg_advisory_xact_lock(%s)", (ledger_pg.LOCK_KEY,))
+        holder.execute("SELECT pg_advisory_xact_lock(%s)", (LOCK_KEY,))
         err = one_line(run("track", "done", "1", "--ledger", url), 4)
         assert "busy for over" in err
         listed = run("track", "list", "--ledger", url, "--today", "2026-10-29")
