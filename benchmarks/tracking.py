@@ -10,7 +10,13 @@ Generates a CSV of 10,000 contracts in a temporary folder and, in one run:
 - times `zinkoop warn --within 14` the same way (over the 10,000: thousands of overdue and
   due deadlines to print; over none: the calendars' own); goal: at most 2.5x.
 
-    python benchmarks/tracking.py [--contracts 10000] [--runs 7]
+Then the same against PostgreSQL, on a throwaway server started from Debian's postgresql
+package (tests/pg_server.py; skipped with the reason when psycopg or the server binaries
+are missing): 20 processes each importing 50 contracts at once (goal: 1,000 rows, no
+errors), the import of 10,000 rows (under 5 s), and warn over 10,000 contracts against warn
+over an empty PostgreSQL ledger (at most 2.5x).
+
+    python benchmarks/tracking.py [--contracts 10000] [--runs 7] [--no-postgres]
 """
 
 from __future__ import annotations
@@ -96,10 +102,76 @@ def load_and_compute(ledger: Path) -> tuple[float, int]:
     return best, found
 
 
+def concurrent_imports(base: Path, env: dict[str, str], processes: int = 20,
+                       each: int = 50) -> tuple[int, int, float]:
+    """``processes`` imports of ``each`` new contracts started at once: how many failed,
+    how many contracts the ledger then holds, and the seconds it took."""
+    files = []
+    for n in range(processes):
+        path = base / f"team-{n}.csv"
+        path.write_text("provider,agb,care_type,year,ontvangst\n" + "".join(
+            f"Team {n} aanbieder {k},,msz,2027,2026-09-{1 + k % 28:02d}\n"
+            for k in range(each)), encoding="utf-8")
+        files.append(path)
+    start = time.perf_counter()
+    running = [subprocess.Popen([*zinkoop(), "track", "import", str(path)], env=env,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+               for path in files]
+    failed = sum(process.wait() != 0 for process in running)
+    took = time.perf_counter() - start
+    for process in running:
+        assert process.stderr is not None
+        process.stderr.close()
+    listed = subprocess.run([*zinkoop(), "track", "list", "--format", "csv"], env=env,
+                            capture_output=True, text=True, check=False).stdout
+    return failed, len(listed.splitlines()) - 1, took
+
+
+def postgres(base: Path, csv_file: Path, header: Path, runs: int, count: int) -> bool:
+    """The PostgreSQL figures; True when they meet their goals (or cannot be measured)."""
+    sys.path.insert(0, str(Path(__file__).parents[1]))
+    from tests.pg_server import PgServer, why_not
+
+    reason = why_not()
+    if reason is not None:
+        print(f"PostgreSQL: skipped: {reason}")
+        return True
+    server = PgServer()
+    ok = True
+    try:
+        env = {**os.environ, "ZINKOOP_LEDGER": server.url(server.database()), "NO_COLOR": "1"}
+        team = {**env, "ZINKOOP_LEDGER": server.url(server.database())}
+        empty = {**env, "ZINKOOP_LEDGER": server.url(server.database())}
+        subprocess.run([*zinkoop(), "track", "import", str(header)], env=empty,
+                       capture_output=True, check=True)
+        failed, rows, took = concurrent_imports(base, team)
+        print(f"PostgreSQL: 20 processes each adding 50 contracts at once: {rows} rows, "
+              f"{failed} errors, {took:.2f} s (goal: 1000 rows, no errors)")
+        ok &= failed == 0 and rows == 1000
+        start = time.perf_counter()
+        done = subprocess.run([*zinkoop(), "track", "import", str(csv_file)], env=env,
+                              capture_output=True, text=True, check=False)
+        took = time.perf_counter() - start
+        print(f"PostgreSQL: zinkoop track import ({count} rows): {took:.2f} s "
+              f"(goal < {IMPORT_GOAL_S:.0f} s): {done.stdout.strip() or done.stderr.strip()}")
+        ok &= done.returncode == 0 and took < IMPORT_GOAL_S
+        lines = subprocess.run(warn_command(), env=env, capture_output=True, text=True,
+                               check=False).stdout.count("\n")
+        ratio = compare(f"PostgreSQL: zinkoop warn ({lines} lines)", warn_command(), env,
+                        empty, runs)
+        print(f"PostgreSQL warn goal: <= {WARN_GOAL}")
+        ok &= ratio <= WARN_GOAL
+    finally:
+        server.close()
+    return ok
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--contracts", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--no-postgres", action="store_true",
+                        help="only the SQLite figures")
     args = parser.parse_args()
     ok = True
     with tempfile.TemporaryDirectory() as folder:
@@ -137,6 +209,13 @@ def main() -> int:
         ratio = compare(f"zinkoop warn ({lines} lines)", warn_command(), env, empty, args.runs)
         print(f"warn goal: <= {WARN_GOAL}")
         ok &= ratio <= WARN_GOAL
+        failed, rows, took = concurrent_imports(
+            base, {**env, "ZINKOOP_LEDGER": str(base / "team.db")})
+        print(f"SQLite: 20 processes each adding 50 contracts at once: {rows} rows, "
+              f"{failed} errors, {took:.2f} s")
+        ok &= failed == 0 and rows == 1000
+        if not args.no_postgres:
+            ok &= postgres(base, csv_file, header, args.runs, args.contracts)
     return 0 if ok else 1
 
 

@@ -64,3 +64,6 @@ def golden(name: str, text: str, update: bool = False) -> None:
     assert path.exists(), f"missing golden file {path}; run with ZINKOOP_UPDATE_GOLDEN=1"
     with path.open(encoding="utf-8", newline="") as stored:  # keep CRLF in .ics files
         assert text == stored.read(), f"output differs from {path}"
+
+
+from tests.pg_server import pg_server  # noqa: E402,F401 - the session's PostgreSQL server

@@ -66,9 +66,10 @@ def test_commands_that_only_read_open_the_ledger_read_only(
     opened: list[bool] = []
     real = ledger_module.open_ledger
 
-    def spy(given: str | None, env: dict[str, str], *, write: bool) -> Ledger:
+    def spy(given: str | None, env: dict[str, str], *, write: bool,
+            actor: str | None = None) -> Ledger:
         opened.append(write)
-        return real(given, env, write=write)
+        return real(given, env, write=write, actor=actor)
 
     monkeypatch.setattr(tracking, "open_ledger", spy)
     tracking.list_tracked(where, None, None, TODAY, atw=False)

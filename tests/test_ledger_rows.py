@@ -32,8 +32,9 @@ BAD_ROWS = {
     "day as a blob": ("UPDATE events SET day = x'3230' WHERE contract_id = 2",
                       "events.day b'20'"),
     "provider as a blob": ("UPDATE contracts SET provider = x'37' WHERE id = 2", "provider b'7'"),
-    "done mark as a blob": ("INSERT INTO done VALUES (2, 'ondertekening-zorgovereenkomst', "
-                            "x'00')", "done.done_on b'\\x00'"),
+    "done mark as a blob": ("INSERT INTO done (contract_id, entry, done_on) VALUES "
+                            "(2, 'ondertekening-zorgovereenkomst', x'00')",
+                            "done.done_on b'\\x00'"),
 }
 
 

@@ -14,7 +14,7 @@ import pytest
 
 from tests.conftest import TODAY, Runner, golden
 
-SUBCOMMANDS = ("add", "import", "list", "done", "remove")
+SUBCOMMANDS = ("add", "import", "list", "done", "remove", "history", "migrate")
 
 
 def default_ledger(tmp_path: Path) -> Path:

@@ -20,7 +20,7 @@ from zinkoop_cli.core.contracts import (
 from zinkoop_cli.core.selection import Selection, select_deadlines
 from zinkoop_cli.errors import UsageError
 from zinkoop_cli.loading.catalog import Catalog
-from zinkoop_cli.loading.ledger import open_ledger
+from zinkoop_cli.loading.ledger import AlreadyDone, Change, Ledger, open_ledger
 
 
 class Where(NamedTuple):
@@ -29,13 +29,23 @@ class Where(NamedTuple):
     ledger: str | None
     env: Mapping[str, str]
     dirs: Sequence[Path] = ()
+    by: str | None = None  # who makes the changes (--by); default: the OS user
 
 
 class Marked(NamedTuple):
-    """What `track done` did: the contract and the entries it marked (none: nothing open)."""
+    """What `track done` did: the contract, the entries it marked (none: nothing open), and
+    those someone else marked done while this command ran."""
 
     contract: Contract
     entries: list[str]
+    already: Sequence[AlreadyDone] = ()
+
+
+def _writing(where: Where) -> Ledger:
+    by = " ".join((where.by or "").split())
+    if where.by is not None and not by:
+        raise UsageError("--by is empty; give the name to record the change under")
+    return open_ledger(where.ledger, where.env, write=True, actor=by or None)
 
 
 def add(where: Where, care: str, year: int, provider: str, agb: str | None,
@@ -52,7 +62,7 @@ def add(where: Where, care: str, year: int, provider: str, agb: str | None,
     check_given(given, known_events(catalog, [calendar]))
     contract = NewContract(name, code or None, calendar.care_type, calendar.year, calendar.id,
                            given)
-    ids, _ = open_ledger(where.ledger, where.env, write=True).upsert([contract])
+    ids, _ = _writing(where).upsert([contract])
     return ids[0]
 
 
@@ -63,7 +73,7 @@ def import_contracts(where: Where, file: Path, insurer: str | None,
     from zinkoop_cli.loading.contracts_csv import read_contracts
 
     catalog = load_catalog(where.dirs)
-    store = open_ledger(where.ledger, where.env, write=True)
+    store = _writing(where)
     items = read_contracts(file, catalog, insurer, progress=progress, total=total)
     progress(0, "storing", total=len(items))
     _, added = store.upsert(items, progress=progress)
@@ -85,19 +95,61 @@ def list_tracked(where: Where, care: str | None, year: int | None, today: date,
 
 def mark_done(where: Where, contract_id: int, deadline: str | None, day: date) -> Marked:
     """`track done`: mark the deadline named, else every open one, done on ``day``."""
-    store = open_ledger(where.ledger, where.env, write=True)
+    store = _writing(where)
     contract = store.contract(contract_id)
     catalog = load_catalog(where.dirs)
     [item] = plan([contract], catalog, day, where=store.where)
     entries = to_mark_done(item, deadline)
-    if entries:
-        store.mark_done(contract_id, entries, day)
-    return Marked(contract, entries)
+    if not entries:
+        return Marked(contract, [])
+    # Another person may mark the same entries between reading and writing: the store
+    # keeps their mark and says so, instead of overwriting it.
+    already = store.mark_done(contract_id, entries, day, contract.done)
+    late = {mark.entry for mark in already}
+    return Marked(contract, [entry for entry in entries if entry not in late], already)
 
 
 def remove(where: Where, contract_id: int) -> Contract:
     """`track remove`: the contract that is no longer tracked."""
-    return open_ledger(where.ledger, where.env, write=True).remove(contract_id)
+    return _writing(where).remove(contract_id)
+
+
+def history(where: Where, contract_id: int | None) -> list[Change]:
+    """`track history`: who changed what and when, oldest first."""
+    return open_ledger(where.ledger, where.env, write=False).history(contract_id)
+
+
+class Migrated(NamedTuple):
+    """What `track migrate` did."""
+
+    source: str
+    target: str
+    added: int
+    merged: int
+    changes: int
+
+
+def migrate(where: Where, to: str, merge: bool) -> Migrated:
+    """`track migrate --to URL`: copy the SQLite ledger into PostgreSQL, all or nothing."""
+    from zinkoop_cli.loading.ledger import postgres_url
+
+    if postgres_url(to, {}) is None:
+        raise UsageError("--to: give a PostgreSQL URL, postgresql://user@host:port/database")
+    if postgres_url(where.ledger, where.env) is not None:
+        raise UsageError("the ledger to migrate is already on PostgreSQL; give the SQLite "
+                         "file with --ledger PATH")
+    source = open_ledger(where.ledger, where.env, write=False)
+    from zinkoop_cli.loading.ledger_pg import PgLedger
+    from zinkoop_cli.loading.ledger_sqlite import SqliteLedger
+
+    if not isinstance(source, SqliteLedger):
+        raise UsageError(f"ledger {source.where} does not exist; give the SQLite file with "
+                         "--ledger PATH")
+    target = _writing(where._replace(ledger=to))
+    assert isinstance(target, PgLedger)
+    dump = source.dump()
+    added, merged = target.take(dump, merge=merge)
+    return Migrated(source.where, target.where, added, merged, len(dump.history))
 
 
 def tracked_deadlines(catalog: Catalog, where: Where, today: date, selection: Selection,

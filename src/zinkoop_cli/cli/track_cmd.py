@@ -31,8 +31,8 @@ from zinkoop_cli.errors import UsageError
 HELP = """Track contracts per care provider: each one's own deadlines, and which are done.
 
 "Binnen zes weken na de dag van ontvangst" gives every provider its own signing date.
-The ledger (SQLite, shared safely by cron and people) holds each contract's events;
-zinkoop works out its deadlines from the calendar.
+The ledger (a SQLite file, or for a team a PostgreSQL database) holds each contract's
+events and who changed what; zinkoop works out its deadlines from the calendar.
 
 Examples:
 
@@ -43,6 +43,8 @@ Examples:
   zinkoop track list msz 2027
 
   zinkoop track done 12 ondertekening-zorgovereenkomst
+
+  zinkoop track history 12
 """
 
 track_app = typer.Typer(help=HELP, no_args_is_help=True, rich_markup_mode=None)
@@ -62,6 +64,11 @@ AgbOption = Annotated[
     str | None,
     typer.Option("--agb", metavar="CODE", help="The provider's AGB code (8 digits)."),
 ]
+ByOption = Annotated[
+    str | None,
+    typer.Option("--by", metavar="NAME",
+                 help="Who makes the change, for the history (default: your OS user)."),
+]
 ContractArgument = Annotated[
     int, typer.Argument(metavar="ID", help="The contract's number (see 'zinkoop track list').")
 ]
@@ -77,6 +84,7 @@ def add(
     insurer: InsurerOption = None,
     ledger: LedgerOption = None,
     calendars: CalendarsOption = None,
+    by: ByOption = None,
 ) -> None:
     """Track a contract and print its number; the same contract again updates it.
 
@@ -93,7 +101,7 @@ def add(
     """
     from zinkoop_cli.app.tracking import add as track
 
-    number = track(where(ledger, calendars), care, parse_year(year), provider, agb,
+    number = track(where(ledger, calendars)._replace(by=by), care, parse_year(year), provider, agb,
                    parse_on(on), insurer)
     write(str(number))
 
@@ -104,6 +112,7 @@ def import_contracts(
     insurer: InsurerOption = None,
     ledger: LedgerOption = None,
     calendars: CalendarsOption = None,
+    by: ByOption = None,
 ) -> None:
     """Add or update the contracts in a CSV file: all of them, or none when a row is bad.
 
@@ -122,7 +131,7 @@ def import_contracts(
     from zinkoop_cli.render.progress import LazyProgress
 
     with LazyProgress(f"reading {file.name}") as progress:
-        added, updated = store(where(ledger, calendars), file, insurer, progress,
+        added, updated = store(where(ledger, calendars)._replace(by=by), file, insurer, progress,
                                progress.set_total)
     write(f"{file}: {added} added, {updated} updated")
 
@@ -181,8 +190,12 @@ def done(
         help="The day it was done (default: today, Europe/Amsterdam).")] = None,
     ledger: LedgerOption = None,
     calendars: CalendarsOption = None,
+    by: ByOption = None,
 ) -> None:
     """Mark a contract's deadline done (by default all its open ones), so it stops warning.
+
+    When someone else marked it done meanwhile, their mark stays and this says so
+    ("already done on DAY by NAME"); both succeed.
 
     Examples:
 
@@ -193,17 +206,20 @@ def done(
     from zinkoop_cli.app.tracking import mark_done
 
     day = parse_iso_day(on_day, "--date") if on_day is not None else today_in_amsterdam(None)
-    marked = mark_done(where(ledger, calendars), contract_id, deadline, day)
-    contract = marked.contract
-    if not marked.entries:
-        write(f"contract {contract_id} ({contract.provider}): nothing open")
-        return
-    write(f"contract {contract_id} ({contract.provider}): {', '.join(marked.entries)} done on "
-          f"{day.isoformat()}")
+    marked = mark_done(where(ledger, calendars)._replace(by=by), contract_id, deadline, day)
+    name = f"contract {contract_id} ({marked.contract.provider})"
+    if not marked.entries and not marked.already:
+        write(f"{name}: nothing open")
+    if marked.entries:
+        write(f"{name}: {', '.join(marked.entries)} done on {day.isoformat()}")
+    for mark in marked.already:
+        who = f" by {mark.by}" if mark.by else ""
+        write(f"{name}: {mark.entry} already done on {mark.day.isoformat()}{who}")
 
 
 @track_app.command("remove")
-def remove(contract_id: ContractArgument, ledger: LedgerOption = None) -> None:
+def remove(contract_id: ContractArgument, ledger: LedgerOption = None,
+           by: ByOption = None) -> None:
     """Stop tracking a contract: remove it, its events and done marks from the ledger.
 
     Examples:
@@ -212,6 +228,78 @@ def remove(contract_id: ContractArgument, ledger: LedgerOption = None) -> None:
     """
     from zinkoop_cli.app.tracking import remove as stop_tracking
 
-    contract = stop_tracking(where(ledger, None), contract_id)
+    contract = stop_tracking(where(ledger, None)._replace(by=by), contract_id)
     write(f"removed contract {contract.id} ({contract.provider}, {contract.care_type} "
           f"{contract.year})")
+
+
+class HistoryFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+@track_app.command("history")
+def history(
+    contract_id: Annotated[int | None, typer.Argument(
+        metavar="[ID]", help="Only this contract's changes (a removed one's too).")] = None,
+    format: HistoryFormat = HistoryFormat.table,
+    ledger: LedgerOption = None,
+) -> None:
+    """Show who changed the ledger and when: added, updated, done, removed; oldest first.
+
+    Times are UTC. Each line: time, contract, what happened, who, and the events given
+    or the deadlines marked done.
+
+    Examples:
+
+      zinkoop track history
+
+      zinkoop track history 12
+
+      zinkoop track history --format json
+    """
+    import json
+
+    from zinkoop_cli.app.tracking import history as changes
+
+    found = changes(where(ledger, None), contract_id)
+    if format is HistoryFormat.json:
+        write(json.dumps({"history": [
+            {"contract": c.contract_id, "provider": c.provider, "agb": c.agb,
+             "care_type": c.care_type, "year": c.year, "action": c.action,
+             "detail": c.detail, "by": c.by, "at": c.at.isoformat(timespec="seconds")}
+            for c in found]}, ensure_ascii=False, indent=1))
+        return
+    for c in found:
+        text = f": {c.detail}" if c.detail else ""
+        write(f"{c.at:%Y-%m-%d %H:%M:%S}Z  #{c.contract_id} {c.provider} ({c.care_type} "
+              f"{c.year})  {c.action} by {c.by}{text}")
+
+
+@track_app.command("migrate")
+def migrate(
+    to: Annotated[str, typer.Option(
+        "--to", metavar="URL",
+        help="The PostgreSQL ledger, postgresql://user@host:port/database.")],
+    merge: Annotated[bool, typer.Option(
+        "--merge", help="Merge into a PostgreSQL ledger that already holds contracts.")] = False,
+    ledger: LedgerOption = None,
+) -> None:
+    """Copy the SQLite ledger into PostgreSQL, all or nothing: contracts, done marks, history.
+
+    Into a database without contracts the contract numbers stay the same. A ledger that
+    already holds contracts is refused (exit 2) unless --merge is given: then every
+    contract is matched as 'track import' matches it, its events are replaced and done
+    marks already there are kept. The SQLite file is left as it is.
+
+    Examples:
+
+      zinkoop track migrate --to postgresql://inkoop@db.example.nl/zinkoop
+
+      zinkoop track migrate --ledger oud.db --to postgresql://inkoop@db/zinkoop --merge
+    """
+    from zinkoop_cli.app.tracking import migrate as copy
+
+    done = copy(where(ledger, None), to, merge)
+    write(f"{done.source} -> {done.target}: {done.added} added, {done.merged} merged, "
+          f"{done.changes} changes of history")

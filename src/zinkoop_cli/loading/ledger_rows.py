@@ -1,23 +1,31 @@
-"""Reading the SQLite ledger's rows into contracts, cell by cell, naming any bad one."""
+"""Reading a ledger's rows into contracts, cell by cell, naming any bad one (both stores)."""
 
 from __future__ import annotations
 
-import sqlite3
-from datetime import date
+from collections.abc import Callable, Iterable, Sequence
+from datetime import UTC, date, datetime
+from typing import Any
 
 from zinkoop_cli.core.contracts import Contract
 from zinkoop_cli.core.limits import FIRST_DAY, LAST_DAY
 from zinkoop_cli.errors import DataError
+from zinkoop_cli.loading.ledger import Change
+
+# A connection's execute (sqlite3's and psycopg's alike): SQL and its arguments to rows.
+Query = Callable[[str, Sequence[Any]], Iterable[Sequence[Any]]]
 
 # Days a ledger may hold; outside them a row was written by something other than zinkoop
 # (and a term counted from 9999-12-31 would run off the calendar).
 MIN_DAY, MAX_DAY = FIRST_DAY, LAST_DAY  # the one range (core.limits)
 
 
-def read(connection: sqlite3.Connection, where: str, args: tuple[object, ...], ledger: str,
-          *, whole: bool = True) -> list[Contract]:
+def read(query: Query, where: str, args: tuple[object, ...], ledger: str,
+          *, whole: bool = True, day: str = "day", done_on: str = "done_on") -> list[Contract]:
     """Contracts, checked cell by cell: a row some other program wrote is named, not
-    crashed on. Without ``whole``, only their own rows (no events, no done marks)."""
+    crashed on. Without ``whole``, only their own rows (no events, no done marks).
+
+    ``day``, ``done_on``: how to select those columns as YYYY-MM-DD text (PostgreSQL keeps
+    dates, SQLite text)."""
     # Three queries for any number of contracts: per-contract queries would cost more than
     # working out the deadlines.
     selected = f"SELECT id FROM contracts {where}"
@@ -25,19 +33,19 @@ def read(connection: sqlite3.Connection, where: str, args: tuple[object, ...], l
     given: dict[int, dict[str, date]] = {}
     done: dict[int, dict[str, date]] = {}
     if whole:
-        for contract_id, name, day in connection.execute(
-                f"SELECT contract_id, name, day FROM events WHERE contract_id IN ({selected})",
-                args):
+        for contract_id, name, value in query(
+                f"SELECT contract_id, name, {day} FROM events "
+                f"WHERE contract_id IN ({selected})", args):
             given.setdefault(contract_id, {})[check.text(contract_id, "events.name", name)] = \
-                check.day(contract_id, "events.day", day)
-        for contract_id, entry, day in connection.execute(
-                f"SELECT contract_id, entry, done_on FROM done WHERE contract_id IN ({selected})",
-                args):
+                check.day(contract_id, "events.day", value)
+        for contract_id, entry, value in query(
+                f"SELECT contract_id, entry, {done_on} FROM done "
+                f"WHERE contract_id IN ({selected})", args):
             done.setdefault(contract_id, {})[check.text(contract_id, "done.entry", entry)] = \
-                check.day(contract_id, "done.done_on", day)
+                check.day(contract_id, "done.done_on", value)
     empty: dict[str, date] = {}
     found: list[Contract] = []
-    for key, provider, agb, care_type, year, calendar in connection.execute(
+    for key, provider, agb, care_type, year, calendar in query(
             "SELECT id, provider, agb, care_type, year, calendar FROM contracts "
             f"{where} ORDER BY id", args):
         if whole:
@@ -50,6 +58,33 @@ def read(connection: sqlite3.Connection, where: str, args: tuple[object, ...], l
         else:
             found.append(Contract(key, str(provider), agb, str(care_type), year, str(calendar),
                                   empty, empty))
+    return found
+
+
+HISTORY = ("SELECT contract_id, provider, agb, care_type, year, action, detail, by_name, at "
+           "FROM history")
+
+
+def read_history(query: Query, where: str, args: tuple[object, ...],
+                 ledger: str) -> list[Change]:
+    """The history rows, oldest first, as ``Change``s (a row another program wrote is
+    named)."""
+    check = _Checker(ledger)
+    found: list[Change] = []
+    for key, provider, agb, care_type, year, action, detail, by, at in query(
+            f"{HISTORY} {where} ORDER BY seq", args):
+        when = at
+        if isinstance(at, str):
+            try:
+                when = datetime.fromisoformat(at)
+            except ValueError:
+                raise check.bad(key, "history.at", at, "a time") from None
+        if not isinstance(when, datetime):
+            raise check.bad(key, "history.at", at, "a time")
+        found.append(Change(key, check.text(key, "history.provider", provider), agb,
+                            check.text(key, "history.care_type", care_type), year,
+                            check.text(key, "history.action", action), str(detail or ""),
+                            check.text(key, "history.by", by), when.astimezone(UTC)))
     return found
 
 

@@ -3,54 +3,45 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 from zinkoop_cli.core.contracts import Contract, NewContract
 from zinkoop_cli.errors import DataError, FileAccessError, ZinkoopError
-from zinkoop_cli.loading.ledger import MAX_ID, unknown_contract
+from zinkoop_cli.loading.ledger import (
+    BUSY_TIMEOUT_S,
+    MAX_ID,
+    SCHEMA_VERSION,
+    AlreadyDone,
+    Change,
+    Dump,
+    detail,
+    ranges,
+    split_marks,
+    unknown_contract,
+)
 from zinkoop_cli.loading.ledger_rows import read as _read
+from zinkoop_cli.loading.ledger_rows import read_history
+from zinkoop_cli.loading.ledger_sqlite_schema import SCHEMA, statements, upgrade_from_1
 
 __all__ = ["SCHEMA_VERSION", "SqliteLedger"]
 
-SCHEMA_VERSION = 1
 
-# Long enough to wait out another zinkoop's import of thousands of rows, short enough that
-# a stuck process is reported instead of hanging cron.
-BUSY_TIMEOUT_S = 10.0
+_HISTORY_COLUMNS = "contract_id, provider, agb, care_type, year, action, detail, by_name, at"
 
-# Provider names match case-insensitively (NOCASE), so that "Ziekenhuis A" re-imported as
-# "ziekenhuis a" updates the contract instead of adding a second one.
-SCHEMA = """
-CREATE TABLE contracts (
-    id INTEGER PRIMARY KEY,
-    provider TEXT NOT NULL COLLATE NOCASE,
-    agb TEXT,
-    care_type TEXT NOT NULL,
-    year INTEGER NOT NULL,
-    calendar TEXT NOT NULL,
-    created TEXT NOT NULL,
-    updated TEXT NOT NULL
-);
-CREATE UNIQUE INDEX contracts_agb ON contracts (agb, care_type, year) WHERE agb IS NOT NULL;
-CREATE UNIQUE INDEX contracts_provider ON contracts (provider, care_type, year)
-    WHERE agb IS NULL;
-CREATE INDEX contracts_care_year ON contracts (care_type, year);
-CREATE TABLE events (
-    contract_id INTEGER NOT NULL REFERENCES contracts (id) ON DELETE CASCADE,
-    name TEXT NOT NULL,
-    day TEXT NOT NULL,
-    PRIMARY KEY (contract_id, name)
-) WITHOUT ROWID;
-CREATE TABLE done (
-    contract_id INTEGER NOT NULL REFERENCES contracts (id) ON DELETE CASCADE,
-    entry TEXT NOT NULL,
-    done_on TEXT NOT NULL,
-    PRIMARY KEY (contract_id, entry)
-) WITHOUT ROWID;
-"""
+
+def _has(connection: sqlite3.Connection, table: str) -> bool:
+    return connection.execute("SELECT 1 FROM sqlite_master WHERE name = ?",
+                              (table,)).fetchone() is not None
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except (TypeError, ValueError):  # a cell another program wrote: never equal to a mark
+        return date.min
 
 
 def _now() -> str:
@@ -64,9 +55,10 @@ class SqliteLedger:
     user may only read can still be read; the write methods are then not to be called.
     """
 
-    def __init__(self, path: Path, *, read_only: bool = False) -> None:
+    def __init__(self, path: Path, *, read_only: bool = False, actor: str = "unknown") -> None:
         self.path = path
         self.read_only = read_only
+        self.actor = actor
 
     @property
     def where(self) -> str:
@@ -129,6 +121,8 @@ class SqliteLedger:
                     connection.close()
                     return None
                 self._create(connection)
+            elif version < SCHEMA_VERSION and create:
+                self._upgrade(connection)
         except BaseException:
             connection.close()
             raise
@@ -179,10 +173,20 @@ class SqliteLedger:
                 return  # another process created the schema while this one waited
             if tables:
                 raise self._foreign()
-            for statement in SCHEMA.split(";"):
-                if statement.strip():
-                    connection.execute(statement)
+            for statement in statements(SCHEMA):
+                connection.execute(statement)
             connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    def _upgrade(self, connection: sqlite3.Connection) -> None:
+        """A version 1 ledger becomes version 2 in one transaction; readers of version 1
+        (a user who may only read) need no upgrade: its tables read the same."""
+        connection.execute("PRAGMA foreign_keys = OFF")  # not inside a transaction
+        try:
+            with _transaction(connection, write=True):
+                if _version_and_tables(connection)[0] == 1:  # else another process did it
+                    upgrade_from_1(connection, self.where)
+        finally:
+            connection.execute("PRAGMA foreign_keys = ON")
 
     @contextmanager
     def _session(self, *, write: bool) -> Iterator[sqlite3.Connection | None]:
@@ -217,6 +221,7 @@ class SqliteLedger:
         with self._session(write=True) as connection:
             assert connection is not None
             updated: list[tuple[int]] = []
+            actions: list[str] = []
             for number, item in enumerate(items, start=1):
                 found = _existing(connection, item)
                 if found is None:
@@ -227,12 +232,14 @@ class SqliteLedger:
                          stamp, stamp))
                     assert cursor.lastrowid is not None
                     ids.append(cursor.lastrowid)
+                    actions.append("added")
                     added += 1
                 else:
                     connection.execute(
                         "UPDATE contracts SET provider = ?, agb = ?, calendar = ?, updated = ? "
                         "WHERE id = ?", (item.provider, item.agb, item.calendar, stamp, found))
                     ids.append(found)
+                    actions.append("updated")
                     updated.append((found,))
                 if progress is not None and number % 500 == 0:
                     progress(number)
@@ -242,23 +249,45 @@ class SqliteLedger:
                 ((key, name, day.isoformat())
                  for key, item in zip(ids, items, strict=True)
                  for name, day in item.given.items()))
+            connection.executemany(
+                f"INSERT INTO history ({_HISTORY_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                ((key, item.provider, item.agb, item.care_type, item.year, action,
+                  detail(item.given), self.actor, stamp)
+                 for key, item, action in zip(ids, items, actions, strict=True)))
         return ids, added
 
-    def mark_done(self, contract_id: int, entries: Sequence[str], day: date) -> None:
+    def mark_done(self, contract_id: int, entries: Sequence[str], day: date,
+                  seen: Mapping[str, date]) -> list[AlreadyDone]:
         with self._session(write=True) as connection:
             assert connection is not None
-            self._require(connection, contract_id, whole=False)
+            contract = self._require(connection, contract_id, whole=False)
+            marks = {entry: (_day(on), by) for entry, on, by in connection.execute(
+                "SELECT entry, done_on, done_by FROM done WHERE contract_id = ?",
+                (contract_id,))}
+            marking, already = split_marks(entries, marks, seen)
             connection.executemany(
-                "INSERT INTO done (contract_id, entry, done_on) VALUES (?, ?, ?) "
-                "ON CONFLICT (contract_id, entry) DO UPDATE SET done_on = excluded.done_on",
-                [(contract_id, entry, day.isoformat()) for entry in entries])
+                "INSERT INTO done (contract_id, entry, done_on, done_by) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (contract_id, entry) DO UPDATE SET done_on = excluded.done_on, "
+                "done_by = excluded.done_by",
+                [(contract_id, entry, day.isoformat(), self.actor) for entry in marking])
+            if marking:
+                self._record(connection, contract, "done", detail(dict.fromkeys(marking, day)))
+        return already
 
     def remove(self, contract_id: int) -> Contract:
         with self._session(write=True) as connection:
             assert connection is not None
             contract = self._require(connection, contract_id, whole=False)
             connection.execute("DELETE FROM contracts WHERE id = ?", (contract_id,))
+            self._record(connection, contract, "removed", "")
         return contract
+
+    def _record(self, connection: sqlite3.Connection, contract: Contract, action: str,
+                text: str) -> None:
+        connection.execute(
+            f"INSERT INTO history ({_HISTORY_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (contract.id, contract.provider, contract.agb, contract.care_type, contract.year,
+             action, text, self.actor, _now()))
 
     def _require(self, connection: sqlite3.Connection, contract_id: int, *,
                  whole: bool = True) -> Contract:
@@ -266,10 +295,11 @@ class SqliteLedger:
         day in the ledger can still be removed)."""
         found: list[Contract] = []
         if 0 <= contract_id <= MAX_ID:
-            found = _read(connection, "WHERE id = ?", (contract_id,), self.where, whole=whole)
+            found = _read(connection.execute, "WHERE id = ?", (contract_id,), self.where,
+                          whole=whole)
         if not found:
             ids = [row[0] for row in connection.execute("SELECT id FROM contracts ORDER BY id")]
-            raise unknown_contract(self.where, contract_id, _ranges(ids))
+            raise unknown_contract(self.where, contract_id, ranges(ids))
         return found[0]
 
     # -- reading ------------------------------------------------------------------------
@@ -281,13 +311,48 @@ class SqliteLedger:
         if care_type is not None and year is not None:
             where, args = "WHERE care_type = ? AND year = ?", (care_type, year)
         with self._session(write=False) as connection:
-            return [] if connection is None else _read(connection, where, args, self.where)
+            return [] if connection is None else _read(connection.execute, where, args,
+                                                       self.where)
 
     def contract(self, contract_id: int) -> Contract:
         with self._session(write=False) as connection:
             if connection is None:
                 raise unknown_contract(self.where, contract_id, "")
             return self._require(connection, contract_id)
+
+    def dump(self) -> Dump:
+        """Everything, in one snapshot, for `track migrate` (a version 1 ledger too)."""
+        with self._session(write=False) as connection:
+            if connection is None:
+                return Dump([], {}, [], 0)
+            contracts = _read(connection.execute, "", (), self.where)
+            columns = [row[1] for row in connection.execute("PRAGMA table_info(done)")]
+            done_by: dict[tuple[int, str], str | None] = {}
+            if "done_by" in columns:
+                done_by = {(key, entry): by for key, entry, by in connection.execute(
+                    "SELECT contract_id, entry, done_by FROM done")}
+            # AUTOINCREMENT's record of the highest number ever given (version 2 only)
+            last = [row[0] for row in connection.execute(
+                "SELECT seq FROM sqlite_sequence WHERE name = 'contracts'")] if _has(
+                connection, "sqlite_sequence") else []
+        history = self.history()
+        return Dump(contracts, done_by, history,
+                    max([0, *last, *(c.id for c in contracts), *(c.contract_id for c in history)]))
+
+    def history(self, contract_id: int | None = None) -> list[Change]:
+        with self._session(write=False) as connection:
+            if connection is None or not _has(connection, "history"):
+                found: list[Change] = []  # a version 1 ledger read as it stands
+            elif contract_id is None:
+                found = read_history(connection.execute, "", (), self.where)
+            else:
+                found = read_history(connection.execute, "WHERE contract_id = ?",
+                                     (contract_id,), self.where) if contract_id <= MAX_ID else []
+            if contract_id is not None and not found:
+                if connection is None:
+                    raise unknown_contract(self.where, contract_id, "")
+                self._require(connection, contract_id, whole=False)
+            return found
 
 
 @contextmanager
@@ -324,18 +389,3 @@ def _existing(connection: sqlite3.Connection, item: NewContract) -> int | None:
         "AND year = ?", (item.provider, item.care_type, item.year)).fetchone()
     return None if row is None else int(row[0])
 
-
-def _ranges(ids: Sequence[int]) -> str:
-    """``1-3, 7`` for 1, 2, 3, 7: a ledger of thousands must not print every id."""
-    parts: list[str] = []
-    start = prev = None
-    for number in ids:
-        if prev is not None and number == prev + 1:
-            prev = number
-            continue
-        if start is not None:
-            parts.append(str(start) if start == prev else f"{start}-{prev}")
-        start = prev = number
-    if start is not None:
-        parts.append(str(start) if start == prev else f"{start}-{prev}")
-    return ", ".join(parts)
