@@ -59,8 +59,9 @@ InsurerOption = Annotated[
 LedgerOption = Annotated[
     str | None,
     typer.Option(
-        "--ledger", metavar="PATH",
-        help="The ledger of tracked contracts (default: ZINKOOP_LEDGER, else "
+        "--ledger", metavar="PATH|URL",
+        help="The ledger of tracked contracts: a SQLite file, or a team's PostgreSQL "
+             "database as postgresql://user@host:port/db (default: ZINKOOP_LEDGER, else "
              "$XDG_DATA_HOME/zinkoop/ledger.db, ~/.local/share/zinkoop/ledger.db).",
     ),
 ]

@@ -18,7 +18,8 @@ def ledger_location(given: str | None, env: Mapping[str, str]) -> tuple[str, Pat
     """Which ledger: ``--ledger``, else ZINKOOP_LEDGER, else $XDG_DATA_HOME/zinkoop/ledger.db.
 
     Returns where it came from (for messages) and the SQLite file. A URL is never taken
-    for a file path: PostgreSQL is not supported yet, any other scheme never will be.
+    for a file path: open_ledger sends postgresql:// to its store first, and any other
+    scheme is refused here.
     """
     if given is not None:
         origin, text = "--ledger", given
@@ -33,11 +34,8 @@ def ledger_location(given: str | None, env: Mapping[str, str]) -> tuple[str, Pat
     if url is not None:
         # Only the scheme is repeated: the rest may hold a password.
         scheme = url.group(1).lower()
-        if scheme in ("postgresql", "postgres"):
-            raise UsageError(f"{origin}: PostgreSQL ledgers are not supported yet; give the "
-                             "path of a SQLite file")
         raise UsageError(f"{origin}: {scheme}:// is not a kind of ledger zinkoop knows; give "
-                         "the path of a SQLite file")
+                         "the path of a SQLite file or a postgresql:// URL")
     if not text.strip():
         raise UsageError(f"{origin} is empty; give the path of a ledger file")
     try:
