@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from email.message import EmailMessage
 
+from zinkoop_cli.core.text import visible
+
 
 def warning_mail(subject: str, body: str, sender: str, to: Sequence[str]) -> EmailMessage:
     """A text/plain message; Date and Message-ID are stamped by whoever sends it.
@@ -13,10 +15,10 @@ def warning_mail(subject: str, body: str, sender: str, to: Sequence[str]) -> Ema
     "repatriëring" intact, and long activity lines survive the 998-octet line limit.
     """
     message = EmailMessage()
-    message["Subject"] = subject
+    message["Subject"] = visible(subject).replace("\n", " ")
     message["From"] = sender
     message["To"] = ", ".join(to)
     # RFC 3834: tells vacation responders and mailing lists not to answer a cron job.
     message["Auto-Submitted"] = "auto-generated"
-    message.set_content(body, charset="utf-8", cte="quoted-printable")
+    message.set_content(visible(body), charset="utf-8", cte="quoted-printable")
     return message

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from rich.table import Table
 
 from zinkoop_cli.core.model import Calendar
+from zinkoop_cli.core.text import visible
 from zinkoop_cli.render.words import CALENDAR_COLUMNS
 
 
@@ -15,8 +16,7 @@ def calendars_table(calendars: Iterable[Calendar]) -> Table:
     for column in CALENDAR_COLUMNS:
         table.add_column(column, justify="right" if column in ("Jaar", "Regels") else "left")
     for calendar in calendars:
-        table.add_row(
+        table.add_row(*(visible(cell) for cell in (
             calendar.publisher, calendar.care_type, str(calendar.year), calendar.version,
-            str(len(calendar.entries)), calendar.source,
-        )
+            str(len(calendar.entries)), calendar.source)))
     return table

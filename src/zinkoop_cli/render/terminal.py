@@ -8,6 +8,8 @@ import sys
 from collections.abc import Sequence
 from typing import TextIO
 
+from zinkoop_cli.core.text import visible
+
 Line = Sequence[tuple[str, str | None]]
 
 
@@ -33,12 +35,12 @@ def width(stream: TextIO) -> int:
 def emit(lines: Sequence[Line], stream: TextIO | None = None) -> None:
     out = stream or sys.stdout
     if not wants_color(out):
-        out.write("".join("".join(text for text, _ in line) + "\n" for line in lines))
+        out.write("".join(visible("".join(text for text, _ in line)) + "\n" for line in lines))
         return
     from rich.console import Console
     from rich.text import Text
 
     console = Console(file=out, highlight=False, emoji=False, markup=False)
     for line in lines:
-        console.print(Text.assemble(*((text, style or "") for text, style in line)),
+        console.print(Text.assemble(*((visible(text), style or "") for text, style in line)),
                       soft_wrap=True)

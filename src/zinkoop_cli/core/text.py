@@ -1,0 +1,24 @@
+"""Text from files and ledgers made safe to show: control characters become visible.
+
+An activity or a provider name can hold an escape or a bell character (a copy from a PDF, a
+CSV someone else wrote). Passed to a terminal as it is, ESC starts a control sequence that
+can recolour, move or hide the output; in a mail it is garbage. Each such character becomes
+one visible symbol of the same width, so layouts computed on the text stay right.
+"""
+
+from __future__ import annotations
+
+# C0 controls as the Unicode "control pictures" (ESC -> U+241B), DEL as U+2421; newline is
+# kept (layouts split on it), a tab becomes a space. C1 controls and the bidirectional
+# overrides (which can reorder what a reader sees) become U+FFFD.
+_VISIBLE: dict[int, str] = {code: chr(0x2400 + code) for code in range(0x20)}
+_VISIBLE[0x0A] = "\n"
+_VISIBLE[0x09] = " "
+_VISIBLE[0x7F] = "\u2421"
+_VISIBLE.update({code: "\ufffd" for code in range(0x80, 0xA0)})
+_VISIBLE.update({code: "\ufffd" for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))})
+
+
+def visible(text: str) -> str:
+    """``text`` with every control character shown as a visible symbol."""
+    return text.translate(_VISIBLE)
