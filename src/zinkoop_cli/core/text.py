@@ -15,8 +15,8 @@ _VISIBLE: dict[int, str] = {code: chr(0x2400 + code) for code in range(0x20)}
 _VISIBLE[0x0A] = "\n"
 _VISIBLE[0x09] = " "
 _VISIBLE[0x7F] = "\u2421"
-_VISIBLE.update({code: "\ufffd" for code in range(0x80, 0xA0)})
-_VISIBLE.update({code: "\ufffd" for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))})
+_VISIBLE.update(dict.fromkeys(range(128, 160), "�"))
+_VISIBLE.update(dict.fromkeys((*range(8234, 8239), *range(8294, 8298)), "�"))
 
 
 def visible(text: str) -> str:
