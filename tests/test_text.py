@@ -59,5 +59,6 @@ def test_activity_with_escapes_shows_them_visibly_even_with_no_color(
         result = run(*args, "--calendars", str(tmp_path), *(
             () if args[0] == "list" else ("--today", "2026-09-01")))
         assert result.code in (0, 1), result
-        assert "\x1b" not in result.out and "\x07" not in result.out, args
+        assert "\x1b" not in result.out, args
+        assert "\x07" not in result.out, args
         assert "\u241b" in result.out, args
