@@ -67,3 +67,15 @@ def golden(name: str, text: str, update: bool = False) -> None:
 
 
 from tests.pg_server import pg_server  # noqa: E402,F401 - the session's PostgreSQL server
+
+
+def seeds_folder() -> Path:
+    """The source documents (../shared/seeds beside the repository; ZINKOOP_SEEDS overrides)."""
+    given = os.environ.get("ZINKOOP_SEEDS")
+    if given:
+        return Path(given)
+    beside = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+    return beside if beside.is_dir() else Path("/work/shared/seeds")
+
+
+SEEDS = seeds_folder()

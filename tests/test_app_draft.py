@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import SEEDS
 from zinkoop_cli.app.draft import Options, draft, party_of, to_toml
 from zinkoop_cli.core.policy_text import Line
 from zinkoop_cli.loading.parse import parse_calendar
 from zinkoop_cli.loading.policy import read_policy
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 SEED_FILES = sorted(SEEDS.glob("0*.txt")) if SEEDS.is_dir() else []
 POLICY = """GGZ zorginkoopbeleid 2027
 

@@ -6,9 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import Runner
+from tests.conftest import SEEDS, Runner
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 SEED_FILES = sorted(SEEDS.glob("0*.txt")) if SEEDS.is_dir() else []
 POLICY = ("GGZ zorginkoopbeleid 2027\n\nVersie 1.0\n\n1 april 2026\n\n5.1 Planning\n\n"
           "1 april 2026\tPublicatie zorginkoopbeleid\n"

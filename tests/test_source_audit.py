@@ -13,18 +13,16 @@ copies (``**bold**``, ``[link](#)``).
 
 from __future__ import annotations
 
-import os
 import re
 import tomllib
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-SEEDS = Path(os.environ.get("ZINKOOP_SEEDS", "/work/shared/seeds"))
+from tests.conftest import SEEDS
 
 # Each shipped calendar and the document it was built from (see the seeds' README).
 SEED_OF = {
