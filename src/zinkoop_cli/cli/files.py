@@ -75,7 +75,7 @@ def _target(path: Path) -> _Target:
     except (FileNotFoundError, NotADirectoryError):  # the folder check says which
         return _Target(current, linked=linked)
     if stat.S_ISDIR(found.st_mode):
-        raise IsADirectoryError(errno.EISDIR, "it is a folder; give a file name", current)
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), current)
     if not stat.S_ISREG(found.st_mode):
         return _Target(current, stream=True, linked=linked)
     return _Target(current, mode=stat.S_IMODE(found.st_mode), linked=linked)
