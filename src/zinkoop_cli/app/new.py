@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from collections.abc import Mapping, Sequence
 from importlib.resources.abc import Traversable
@@ -20,6 +21,8 @@ from zinkoop_cli.errors import (
 )
 from zinkoop_cli.loading.catalog import Catalog, config_home, read_text
 from zinkoop_cli.loading.parse import parse_calendar
+
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
 
 
 class Request(NamedTuple):
@@ -49,11 +52,15 @@ class Plan(NamedTuple):
 
 
 def folder_of(request: Request, source: Calendar, env: Mapping[str, str]) -> tuple[Path, bool]:
-    """Where new files go, and whether ``-o`` named the file itself."""
+    """Where new files go, and whether ``-o`` named the file itself.
+
+    zinkoop reads only ``*.toml`` files, so ``-o`` names a file when it ends in ``.toml``
+    (and is no folder), and otherwise a folder, made when it does not exist.
+    """
     if request.output is None:
         return config_home(env) / "zinkoop" / "calendars" / source.publisher_id, False
     text = os.fspath(request.output)
-    if request.output.is_dir() or text.endswith(("/", os.sep)):
+    if request.output.is_dir() or not text.endswith(".toml"):
         return request.output, False
     return request.output.parent, True
 
@@ -63,13 +70,15 @@ def header(made: Moved, source: Calendar, years: int) -> str:
     head = made.document["calendar"]
     span = "one year" if years == 1 else f"{years} years"
     lines = [
-        f"{head['title']}: made by 'zinkoop new' from {source.id}",
-        f"({source.origin}). Every absolute date was moved {span} and its entry marked",
-        "verify = true: compare each with the new policy, correct it, then remove the mark.",
-        "Relative rules are kept as written. Fill in version, published and source from the",
-        "new policy. The comments of the old file are not carried over.",
+        f"{head['title']}: made by 'zinkoop new' from {source.id},",
+        f"read from {source.origin}.",
+        f"Every absolute date was moved {span} and its entry marked verify = true: compare",
+        "each with the new policy, correct it, then remove the mark. Relative rules are kept",
+        "as written. Fill in version, published and source from the new policy. The comments",
+        "of the old file are not carried over.",
     ]
-    return "".join(f"# {line}\n" for line in lines) + "\n"
+    # TOML allows no control character in a comment: a file name or title may hold one.
+    return "".join(f"# {_CONTROL.sub('?', line)}\n" for line in lines) + "\n"
 
 
 def _make(source: Calendar, years: int, path: Path) -> Made:
