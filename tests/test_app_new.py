@@ -74,10 +74,11 @@ def moved_on(when: When, years: int) -> When:
         end = shift_day(value.end, years)
         if _last_of_month(value.end):  # a stretch ends on its month's last day, Feb 28 or 29
             end = end.replace(day=_calendar.monthrange(end.year, end.month)[1])
-        return value._replace(start=day(value.start), end=end, year=value.year + years)
+        return value._replace(start=shift_day(value.start, years), end=end,
+                              year=value.year + years)
 
     if isinstance(when, Day):
-        return when._replace(day=day(when.day), first=day(when.first))
+        return when._replace(day=shift_day(when.day, years), first=day(when.first))
     if isinstance(when, Span):
         return span(when)
     if isinstance(when, Period):
