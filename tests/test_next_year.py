@@ -123,7 +123,7 @@ def test_the_calendar_table_moves_and_asks_for_version_and_published() -> None:
     assert head["source"] == f"Voorbeeld, GGZ zorginkoopbeleid 2028, versie {TO_FILL_IN}"
     assert head["id"] == "voorbeeld/ggz-2028"
     assert head["inherits"] == ["algemeen", "voorbeeld/regio-2028"]
-    assert any("fill both in" in note for note in moved.notes)
+    assert any(note.startswith("[calendar] fill in version") for note in moved.notes)
 
 
 def test_an_id_without_its_year_is_left_out_and_a_title_without_one_noted() -> None:

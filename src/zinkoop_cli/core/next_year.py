@@ -294,8 +294,8 @@ def _head(head: Mapping[str, Any], years: int, result: Moved) -> Table:
                                 "left out, so the default id applies")
     if isinstance(head.get("inherits"), list):
         new["inherits"] = [_inherited(name, years, result) for name in head["inherits"]]
-    result.notes.append(f"[calendar] version is {TO_FILL_IN!r} and published is last year's "
-                        f"({head.get('published')}): fill both in from the new policy")
+    result.notes.append(f"[calendar] fill in version (now {TO_FILL_IN!r}), published (now "
+                        f"last year's, {head.get('published')}) and source from the new policy")
     return new
 
 
