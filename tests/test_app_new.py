@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import calendar as _calendar
+import re
+import tempfile
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
+import tomli_w
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 
 from zinkoop_cli.app.new import Plan, Request, plan
+from zinkoop_cli.core.dutch_words import MONTH_NAMES
 from zinkoop_cli.core.model import Day, Period, Recurring, Relative, Span, Start, When
 from zinkoop_cli.core.next_year import TO_FILL_IN, shift_day
 from zinkoop_cli.errors import CalendarError, UnknownCalendarError, UsageError
@@ -89,7 +96,10 @@ def moved_on(when: When, years: int) -> When:
     if isinstance(when, Relative):
         return when._replace(not_before=day(when.not_before), not_after=day(when.not_after))
     if isinstance(when, Recurring):
-        return when._replace(first=day(when.first), until=day(when.until))
+        rule = when.rule and re.sub(
+            r"UNTIL=(\d{8})", lambda found: "UNTIL=" + shift_day(
+                date.fromisoformat(found[1]), years).strftime("%Y%m%d"), when.rule)
+        return when._replace(rule=rule, first=day(when.first), until=day(when.until))
     return when
 
 
@@ -207,3 +217,97 @@ def test_a_file_name_with_a_line_break_stays_in_the_header_comment(tmp_path: Pat
     made = plan(Request("algemeen", 2028, insurer="voorbeeld", output=tmp_path / "uit"),
                 [mine.parent])
     assert f"# read from {tmp_path}/mijn/algemeen?2027.toml.\n" in made.made[0].text
+
+
+DAYS = st.dates(date(2000, 1, 1), date(2100, 12, 31))
+SEASONS = ("voorjaar", "zomer", "najaar", "winter")
+
+
+@st.composite
+def day_value(draw: st.DrawFn, day: date) -> object:
+    form = draw(st.sampled_from(["dutch", "iso", "toml"]))
+    if form == "dutch":
+        return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
+    return day.isoformat() if form == "iso" else day
+
+
+@st.composite
+def moving_entries(draw: st.DrawFn, index: int) -> dict[str, Any]:
+    """An entry of any kind of *when*, its days anywhere in the range zinkoop accepts."""
+    one, two = sorted([draw(DAYS), draw(DAYS)])
+    y, m = one.year, one.month
+    keys: dict[str, Any] = draw(st.sampled_from([
+        {"date": draw(day_value(two)), "from": draw(day_value(one))},
+        {"date": draw(day_value(one)), "bound": "voor", "time": "17:00"},
+        {"month": draw(st.sampled_from([f"{MONTH_NAMES[m - 1]} {y}", f"{y}-{m:02d}"])),
+         "part": draw(st.sampled_from(["begin", "medio", "eind"]))},
+        {"quarter": draw(st.sampled_from([f"{y}-Q{(m + 2) // 3}", f"Q{(m + 2) // 3} {y}"]))},
+        {"season": f"{draw(st.sampled_from(SEASONS))} {y}"},
+        {"year": y, "part": "eind"},
+        {"period": [draw(day_value(one)), draw(day_value(two))]},
+        {"starts": draw(st.sampled_from([y, f"derde kwartaal {y}", f"{one.day} "
+                                         f"{MONTH_NAMES[m - 1]} {y}"]))},
+        {"after": "ontvangst", "weeks": 6, "not_before": draw(day_value(one)),
+         "not_after": draw(day_value(two))},
+        {"rrule": draw(st.sampled_from(["FREQ=DAILY;COUNT=400", "FREQ=YEARLY;COUNT=2",
+                                        f"FREQ=MONTHLY;UNTIL={two:%Y%m%d}"])),
+         "first": draw(day_value(one))},
+        {"rrule": "FREQ=MONTHLY;INTERVAL=3", "first": draw(day_value(one)),
+         "until": draw(day_value(two))},
+        {"yearly": draw(st.sampled_from(["29 februari", "12 november"]))},
+        {"first_of_month_of": "ontvangst"},
+    ]))
+    written = draw(st.sampled_from([None, f"uiterlijk {one.day} {MONTH_NAMES[m - 1]} {y}",
+                                    f"gedurende {y}", "binnen zes weken"]))
+    return {"id": f"e{index}", "activity": "Iets doen", **keys,
+            **({"written": written} if written else {})}
+
+
+@st.composite
+def moving_calendars(draw: st.DrawFn) -> dict[str, Any]:
+    year = draw(st.integers(2001, 2099))
+    head = {"publisher": "Prop", "care_type": "tst", "year": year, "title": f"Beleid {year}",
+            "version": "1", "published": "1 april 2000", "source": "s"}
+    rows = [draw(moving_entries(index)) for index in range(draw(st.integers(1, 6)))]
+    return {"calendar": head, "events": {"ontvangst": {"label": "ontvangst"}}, "entry": rows}
+
+
+@settings(max_examples=75, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(document=moving_calendars())
+def test_any_valid_calendar_moves_on_checks_and_moves_every_date(
+    tmp_path: Path, document: dict[str, Any]
+) -> None:
+    """Days up to 2100 too: what cannot move is kept, and the new file still checks."""
+    folder = Path(tempfile.mkdtemp(dir=tmp_path))
+    write(folder / "in" / "tst.toml", tomli_w.dumps(document))
+    catalog = Catalog.load([folder / "in"])
+    assume(not catalog.problems)
+    source = catalog.calendars[f"prop/tst-{document['calendar']['year']}"]
+    made = plan(Request("tst", source.year + 1, output=folder / "uit"), [folder / "in"])
+    written(made)
+    assert Catalog.load([folder / "in", folder / "uit"]).problems == []
+    moved, new = made.made[0].moved, made.made[0].calendar
+    for table, before, after in zip(document["entry"], source.entries, new.entries,
+                                    strict=True):
+        if before.id in moved.moved:
+            assert after.when == moved_on(before.when, 1)
+        elif "yearly" not in table:  # a yearly day takes its year from the calendar's
+            assert after.when == before.when
+        assert after.verify == (before.id not in moved.kept)
+
+
+def test_a_rule_that_would_run_past_2100_is_kept_as_written_and_listed(tmp_path: Path) -> None:
+    text = (ALGEMEEN.replace("YEAR", "2098") + '\n[[entry]]\nid = "dagelijks"\nactivity = '
+            '"Elke dag"\nrrule = "FREQ=DAILY;COUNT=400"\nfirst = "1 juni 2099"\n')
+    write(tmp_path / "mijn" / "algemeen-2098.toml", text)
+    made = plan(Request("algemeen", 2099, insurer="voorbeeld", output=tmp_path / "uit"),
+                [tmp_path / "mijn"])
+    entry = made.made[0].calendar.entry("dagelijks")
+    assert entry is not None
+    assert entry.when == Recurring("FREQ=DAILY;COUNT=400", date(2099, 6, 1), None)
+    assert entry.verify
+    assert made.made[0].moved.not_moved == [
+        "entry 'dagelijks': rrule 'FREQ=DAILY;COUNT=400' gives a day 2101-07-05 is outside the "
+        "days zinkoop accepts (2000-01-01 to 2100-12-31); end it earlier with 'until' or COUNT; "
+        "kept as written, check by hand"]

@@ -244,3 +244,13 @@ def test_a_moved_day_is_one_year_on_to_the_day_or_the_28th(day: date) -> None:
     assert (moved.month, moved.day) == (day.month, day.day) or (
         (day.month, day.day, moved.day) == (2, 29, 28))
     assert timedelta(days=365) <= moved - day <= timedelta(days=366)
+
+
+def test_a_yearly_29_februari_becomes_28_when_its_first_year_has_none() -> None:
+    table = entry(yearly="29 februari", written="jaarlijks op 29 februari")
+    moved = next_year(document(table, year=2029))  # first in 2028, then in 2029: none
+    new = moved.document["entry"][0]
+    assert (new["yearly"], new["verify"]) == ("28 februari", True)
+    assert new["note"] == "zinkoop new: yearly 29 februari became 28 februari (2029 has no 29 " \
+                          "februari)."
+    assert next_year(document(table, year=2029), years=4).document["entry"] == [table]

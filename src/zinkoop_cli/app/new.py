@@ -20,7 +20,9 @@ from zinkoop_cli.errors import (
     ZinkoopError,
 )
 from zinkoop_cli.loading.catalog import Catalog, config_home, read_text
+from zinkoop_cli.loading.dates import DateTextError
 from zinkoop_cli.loading.parse import parse_calendar
+from zinkoop_cli.loading.when import parse_when
 
 _CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
 
@@ -84,7 +86,13 @@ def header(made: Moved, source: Calendar, years: int) -> str:
 def _make(source: Calendar, years: int, path: Path) -> Made:
     import tomli_w  # only this command writes TOML
 
-    moved = next_year(_document(source), years)
+    document = _document(source)
+    moved = next_year(document, years)
+    # A date can move and still not be a valid *when* in its new year (a rule's COUNT that
+    # now runs past 2100): such an entry is kept as written and listed, like any other.
+    keep = _invalid_entries(moved, source, source.year + years)
+    if keep:
+        moved = next_year(document, years, keep)
     text = header(moved, source, years) + tomli_w.dumps(moved.document,
                                                         multiline_strings=False)
     calendar, problems = parse_calendar(text, str(path))
@@ -93,6 +101,27 @@ def _make(source: Calendar, years: int, path: Path) -> Made:
         raise InternalError(f"zinkoop new made a calendar that does not pass check ({first}); "
                             "this is a bug, please report it")
     return Made(source, calendar, path, text, moved)
+
+
+def _invalid_entries(moved: Moved, source: Calendar, year: int) -> dict[str, str]:
+    """The moved entries whose new *when* the calendar reader refuses, and why.
+
+    An entry kept as written that the reader refuses in the new year cannot be kept
+    either: that stops the command, naming it (no such entry is known today).
+    """
+    found: dict[str, str] = {}
+    for table in moved.document.get("entry", []):
+        if not isinstance(table, dict):
+            continue
+        try:
+            parse_when(table, year)
+        except DateTextError as why:
+            if table.get("id") not in moved.moved:
+                raise CalendarError(f"{source.origin}: entry {table.get('id')!r}: cannot be "
+                                    f"carried into {year} as written ({why}); nothing "
+                                    "written") from None
+            found[str(table["id"])] = str(why)
+    return found
 
 
 def _document(source: Calendar) -> dict[str, object]:

@@ -248,11 +248,30 @@ def _add_note(table: Table, text: str) -> None:
     table["note"] = f"{note} {text}" if isinstance(note, str) and note.strip() else text
 
 
-def _entry(table: Mapping[str, Any], years: int, result: Moved) -> Table:
+_LEAP_YEARLY = re.compile(r"^\s*29(\s+feb(?:ruari)?\.?\s*)$", re.IGNORECASE)
+
+
+def _yearly(moved: Table, first_year: int | None, name: str, result: Moved) -> None:
+    """``yearly = "29 februari"`` first falls in the year before the calendar's: in a new
+    year whose year before has no 29th, it becomes the 28th, as a day does."""
+    found = _LEAP_YEARLY.match(str(moved.get("yearly", "")))
+    if found is None or first_year is None or _calendar.isleap(first_year):
+        return
+    moved["yearly"] = f"28{found[1]}"
+    _add_note(moved, f"zinkoop new: yearly 29 februari became 28 februari ({first_year} has "
+                     "no 29 februari).")
+    result.leap_days.append(f"{name}: yearly 29 februari became 28 februari")
+
+
+def _entry(table: Mapping[str, Any], years: int, result: Moved,
+           keep: Mapping[str, str], first_year: int | None = None) -> Table:
     name = f"entry {table.get('id')!r}"
     try:
+        if str(table.get("id")) in keep:
+            raise UnmovableError(keep[str(table.get("id"))])
         moved = {key: _shift_value(key, value, years) if key in MOVED_KEYS else value
                  for key, value in table.items()}
+        _yearly(moved, first_year, name, result)
     except UnmovableError as why:
         kept = _with_verify(table)
         _add_note(kept, f"zinkoop new: not moved ({why}); check by hand.")
@@ -326,24 +345,32 @@ def _events(events: Mapping[str, Any], years: int, result: Moved) -> Table:
     return new
 
 
-def next_year(document: Mapping[str, Any], years: int = 1) -> Moved:
+def next_year(document: Mapping[str, Any], years: int = 1,
+              keep: Mapping[str, str] | None = None) -> Moved:
     """``document`` (a valid calendar file, as tomllib reads it) ``years`` later.
 
     Every entry with a moved date gets ``verify = true``; an entry that cannot be moved
-    whole is kept as written, marked as well, and listed. Raises UnmovableError when the
-    calendar's own year cannot move (past the last year zinkoop accepts).
+    whole is kept as written, marked as well, and listed; so is each entry named in
+    ``keep`` (its id, and why: what the caller found wrong with its moved dates). Raises
+    UnmovableError when the calendar's own year cannot move (past the last year zinkoop
+    accepts).
     """
     if years < 1:
         raise UnmovableError(f"a calendar moves forward, by 1 year or more, not {years}")
     result = Moved({}, [], [], [], [], [])
+    head = document.get("calendar")
+    year = head.get("year") if isinstance(head, Mapping) else None
+    # a yearly day's first occurrence lies in the year before the (new) purchase year
+    first_year = year - 1 + years if isinstance(year, int) else None
     for key, value in document.items():
         if key == "calendar" and isinstance(value, Mapping):
             result.document[key] = _head(value, years, result)
         elif key == "events" and isinstance(value, Mapping):
             result.document[key] = _events(value, years, result)
         elif key == "entry" and isinstance(value, list):
-            result.document[key] = [_entry(table, years, result) if isinstance(table, Mapping)
-                                    else table for table in value]
+            result.document[key] = [_entry(table, years, result, keep or {}, first_year)
+                                    if isinstance(table, Mapping) else table
+                                    for table in value]
         else:
             result.document[key] = value  # [[not_modelled]]: quotes of last year's policy
     return result
