@@ -311,3 +311,13 @@ def test_a_rule_that_would_run_past_2100_is_kept_as_written_and_listed(tmp_path:
         "entry 'dagelijks': rrule 'FREQ=DAILY;COUNT=400' gives a day 2101-07-05 is outside the "
         "days zinkoop accepts (2000-01-01 to 2100-12-31); end it earlier with 'until' or COUNT; "
         "kept as written, check by hand"]
+
+
+def test_a_calendar_already_on_the_search_path_is_noted(tmp_path: Path) -> None:
+    shipped = Path(__file__).parents[1] / "calendars" / "zorg-en-zekerheid" / "algemeen-2027.toml"
+    text = shipped.read_text(encoding="utf-8").replace("year = 2027", "year = 2026")
+    write(tmp_path / "mijn" / "algemeen-2026.toml", text)
+    made = plan(Request("algemeen", 2027, output=tmp_path / "uit"), [tmp_path / "mijn"])
+    assert made.notes == ["zorg-en-zekerheid/algemeen-2027 is already on the search path "
+                          "(calendars/zorg-en-zekerheid/algemeen-2027.toml); the new file "
+                          "replaces it where it comes later"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated
 
@@ -10,7 +11,8 @@ import typer
 
 from zinkoop_cli.cli.app import app
 from zinkoop_cli.cli.options import CalendarsOption, calendars_dirs
-from zinkoop_cli.errors import ZinkoopError
+from zinkoop_cli.core.model import Calendar
+from zinkoop_cli.errors import CalendarError, ZinkoopError
 from zinkoop_cli.loading.catalog import Catalog
 
 
@@ -55,7 +57,7 @@ def check(
         checked, problems = list(catalog.calendars.values()), list(catalog.problems)
         detail = f", {sum(len(c.entries) for c in checked)} entries"
     count = len(checked)
-    unverified = Catalog.unverified(checked)
+    unverified = unverified_entries(checked)
     if strict:
         problems.extend(unverified)
     for note in catalog.notes:
@@ -68,3 +70,21 @@ def check(
     if problems:
         raise typer.Exit(max(p.exit_code for p in problems))
     typer.echo(f"{count} calendar{'s' if count != 1 else ''} OK{detail}")
+
+
+def unverified_entries(calendars: Iterable[Calendar]) -> list[CalendarError]:
+    """One line per calendar whose entries are marked ``verify = true``: dates not yet
+    compared with the policy (``zinkoop new`` marks every date it moves)."""
+    found: list[CalendarError] = []
+    for calendar in calendars:
+        ids = [entry.id for entry in calendar.entries if entry.verify]
+        if not ids:
+            continue
+        named = ", ".join(repr(name) for name in ids[:3])
+        if len(ids) > 3:
+            named += f" and {len(ids) - 3} more"
+        found.append(CalendarError(
+            f"{calendar.origin}: {len(ids)} {'entry' if len(ids) == 1 else 'entries'} not "
+            f"verified (verify = true): {named}; compare each with the policy, correct it, "
+            "then remove the mark"))
+    return found

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import os
 import stat
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -294,24 +294,6 @@ class Catalog:
         for calendar in checked:
             problems.extend(self.link_problems(calendar))
         return checked, problems
-
-    @staticmethod
-    def unverified(calendars: Iterable[Calendar]) -> list[CalendarError]:
-        """One line per calendar whose entries are marked ``verify = true``: dates not yet
-        compared with the policy (``zinkoop new`` marks every date it moves)."""
-        found: list[CalendarError] = []
-        for calendar in calendars:
-            ids = [entry.id for entry in calendar.entries if entry.verify]
-            if not ids:
-                continue
-            named = ", ".join(repr(name) for name in ids[:3])
-            if len(ids) > 3:
-                named += f" and {len(ids) - 3} more"
-            found.append(CalendarError(
-                f"{calendar.origin}: {len(ids)} {'entry' if len(ids) == 1 else 'entries'} not "
-                f"verified (verify = true): {named}; compare each with the policy, correct it, "
-                "then remove the mark"))
-        return found
 
     def raise_problems(self) -> None:
         """Stop with the first problem: a command must not work from a broken calendar."""
