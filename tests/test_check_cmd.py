@@ -93,3 +93,58 @@ def test_check_of_an_unreadable_file_is_one_line_exit_4(tmp_path: Path) -> None:
         folder.rmdir()
     assert (code, out) == (4, ""), err
     assert err == f"zinkoop: {secret}: cannot read (Permission denied)\n"
+
+
+UNVERIFIED = """\
+[calendar]
+publisher = "Voorbeeld"
+care_type = "ggz"
+year = 2028
+title = "GGZ 2028"
+version = "in te vullen"
+published = "1 april 2027"
+source = "Voorbeeld, GGZ 2028"
+
+[[entry]]
+id = "offerte"
+verify = true
+activity = "Offerte indienen"
+date = "1 oktober 2027"
+
+[[entry]]
+id = "tekenen"
+verify = false
+activity = "Tekenen"
+date = "11 november 2027"
+"""
+
+
+def test_unverified_entries_are_a_warning_and_with_strict_a_problem(run: Runner,
+                                                                   tmp_path: Path) -> None:
+    path = tmp_path / "ggz-2028.toml"
+    path.write_text(UNVERIFIED, encoding="utf-8")
+    warned = run("check", str(path))
+    assert (warned.code, warned.out) == (0, "1 calendar OK\n")
+    assert warned.err == (f"zinkoop: warning: {path}: 1 entry not verified (verify = true): "
+                          "'offerte'; compare each with the policy, correct it, then remove "
+                          "the mark\n")
+    strict = run("check", "--strict", "--calendars", str(tmp_path))
+    assert (strict.code, strict.out) == (3, "")
+    assert strict.err == warned.err.replace("warning: ", "")
+    path.write_text(UNVERIFIED.replace("verify = true", "verify = false"), encoding="utf-8")
+    verified = run("check", "--strict", str(path))
+    assert (verified.code, verified.out, verified.err) == (0, "1 calendar OK\n", "")
+
+
+def test_verify_takes_true_or_false(run: Runner, tmp_path: Path) -> None:
+    path = tmp_path / "ggz-2028.toml"
+    path.write_text(UNVERIFIED.replace("verify = true", 'verify = "ja"'), encoding="utf-8")
+    result = run("check", str(path))
+    assert (result.code, result.err) == (
+        3, f"zinkoop: {path}: entry 'offerte': verify takes true or false\n")
+
+
+def test_strict_counts_nothing_in_the_shipped_calendars(run: Runner) -> None:
+    result = run("check", "--strict")
+    assert (result.code, result.err) == (0, "")
+    assert result.out.startswith("5 calendars OK")

@@ -66,7 +66,8 @@ def _root(
     """Planning and deadlines for Dutch health-care purchasing (zorginkoop)."""
 
 
-COMMANDS = ("list", "deadlines", "calendar", "export", "warn", "track", "check", "draft")
+COMMANDS = ("list", "deadlines", "calendar", "export", "warn", "track", "check", "draft",
+            "new")
 
 
 def _register(argv: list[str] | None = None) -> None:

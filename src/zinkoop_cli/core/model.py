@@ -115,6 +115,7 @@ class Entry(NamedTuple):
     written: str | None = None  # the date as the policy writes it
     atw: bool = False
     note: str | None = None
+    verify: bool = False  # not yet checked against the policy ('zinkoop new' sets it)
 
 
 class Calendar(NamedTuple):

@@ -275,8 +275,8 @@ class Catalog:
             catalog.problems.extend(catalog.link_problems(calendar))
         return catalog
 
-    def check_files(self, paths: Sequence[Path]) -> tuple[int, list[ZinkoopError]]:
-        """``check FILE...``: how many calendars are sound, and every problem found.
+    def check_files(self, paths: Sequence[Path]) -> tuple[list[Calendar], list[ZinkoopError]]:
+        """``check FILE...``: the calendars that are sound, and every problem found.
 
         A sound file joins the catalog, so its links are checked as if it were installed
         beside the other files given.
@@ -293,7 +293,7 @@ class Catalog:
         self.notes.extend(walker.notes)
         for calendar in checked:
             problems.extend(self.link_problems(calendar))
-        return len(checked), problems
+        return checked, problems
 
     def raise_problems(self) -> None:
         """Stop with the first problem: a command must not work from a broken calendar."""

@@ -110,10 +110,13 @@ def _entry(table: Any, index: int, calendar_year: int, problems: _Problems) -> E
         atw = table.get("atw", False)
         if not isinstance(atw, bool):
             raise DateTextError("atw takes true or false")
+        verify = table.get("verify", False)
+        if not isinstance(verify, bool):
+            raise DateTextError("verify takes true or false")
     except DateTextError as exc:
         problems.add(where, str(exc))
         return None
-    return Entry(entry_id, activity, when, atw=atw, **fields)
+    return Entry(entry_id, activity, when, atw=atw, verify=verify, **fields)
 
 
 def _looks_like_day(text: str) -> bool:

@@ -31,6 +31,7 @@ from zinkoop_cli.loading.dates import (
 
 COMMON_ENTRY_KEYS = {"id", "activity", "party", "section", "condition", "written", "note", "atw",
                      "paraphrase"}  # paraphrase: why the activity is not verbatim (audit only)
+COMMON_ENTRY_KEYS.add("verify")  # true: not yet checked against the policy (zinkoop new)
 UNITS = ("days", "workdays", "weeks", "months", "years")
 # Each kind of *when* and the keys it may use besides its own.
 WHEN_KEYS: dict[str, set[str]] = {
