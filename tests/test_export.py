@@ -23,8 +23,7 @@ NOW = "2026-12-01T06:00:00Z"
 
 
 @pytest.fixture(autouse=True)
-def _fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
-    """New and changed events are stamped with the clock; here a fixed one."""
+def _fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:  # new events are stamped "now"
     monkeypatch.setenv("ZINKOOP_NOW", NOW)
 
 
