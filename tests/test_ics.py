@@ -28,7 +28,7 @@ from zinkoop_cli.render.ics import (
     uid_of,
     write,
 )
-from zinkoop_cli.render.ics_carry import history_of
+from zinkoop_cli.render.ics_carry import history_of, seen_in
 
 CALENDAR = Calendar(
     id="voorbeeld/ggz-2027", publisher="Voorbeeld", publisher_id="voorbeeld", care_type="ggz",
@@ -52,7 +52,12 @@ def exported(calendar: Calendar, previous: bytes | None = None, now: datetime = 
 
 
 def sequences(data: bytes) -> dict[str, int]:
-    return {uid.decode(): seen.sequence for uid, seen in history_of(data).items()}
+    found = {}
+    for uid, block in history_of(data).items():
+        seen = seen_in(block)
+        assert seen is not None
+        found[uid.decode()] = seen.sequence
+    return found
 
 
 def test_uid_is_made_of_entry_care_type_year_and_publisher() -> None:

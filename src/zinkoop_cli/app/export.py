@@ -18,7 +18,7 @@ from zinkoop_cli.app.tracking import Where, tracked_deadlines
 from zinkoop_cli.core.contracts import ContractDeadline
 from zinkoop_cli.core.lang import Lang
 from zinkoop_cli.core.model import Calendar
-from zinkoop_cli.core.resolve import Row
+from zinkoop_cli.core.resolve import Row, merge
 from zinkoop_cli.core.selection import Selection, check_condition
 from zinkoop_cli.loading.catalog import Catalog
 
@@ -63,8 +63,8 @@ def export_one(where: Where, care: str, year: int, path: Path | None, today: dat
     catalog = load_catalog(where.dirs)
     calendar = catalog.find(care, year, selection.insurer)
     check_given(given, known_events(catalog, [calendar]))
-    rows = calendar_timeline(catalog, calendar, today, given, Selection(atw=selection.atw)).rows
-    check_condition(selection, (row.entry for row in rows))
+    # The entries as merged, not a timeline: resolving 10,000 entries twice costs 0.1 s.
+    check_condition(selection, (entry for _, entry in merge(calendar, catalog.parents(calendar))))
     contracts = _open_deadlines(catalog, where, today, selection, style)
     old = None if path is None else previous(path)
     return _file(catalog, calendar, path, today, given, selection, style, contracts, old)

@@ -25,7 +25,7 @@ from zinkoop_cli.core.lang import Lang
 from zinkoop_cli.core.model import Calendar, Day, Period, Relative, Span, Start
 from zinkoop_cli.core.resolve import Row
 from zinkoop_cli.render.describe import span_text, when_text
-from zinkoop_cli.render.ics_carry import CONTENT, carried, digest_of, history_of
+from zinkoop_cli.render.ics_carry import CONTENT, carried, digest_in, digest_of, history_of, seen_in
 from zinkoop_cli.render.view import mark_of, rule_of
 from zinkoop_cli.render.words import format_day, format_long_day, word
 
@@ -385,13 +385,18 @@ def write(calendar: Calendar, lang: Lang, specs: Sequence[Spec], previous: bytes
     parts = [head(calendar, lang, zone, owner)]
     for spec in specs:
         digest = digest_of(spec)
-        seen = history.get(spec.uid.encode())
+        block = history.get(spec.uid.encode())
+        same = block is not None and digest_in(block) == digest
+        kept = carried(block) if block is not None and same and carry else None
+        if kept is not None:
+            parts.append(kept)
+            continue
+        seen = seen_in(block) if block is not None else None
         if seen is None:
             parts.append(event_bytes(spec, 0, stamp, digest))
-        elif seen.digest != digest:
-            parts.append(event_bytes(spec, seen.sequence + 1, stamp, digest))
+        elif same and seen.stamp is not None:
+            parts.append(event_bytes(spec, seen.sequence, seen.stamp, digest))
         else:
-            kept = carried(seen) if carry else None
-            parts.append(kept or event_bytes(spec, seen.sequence, seen.stamp, digest))
+            parts.append(event_bytes(spec, seen.sequence + 1, stamp, digest))
     parts.append(b"END:VCALENDAR\r\n")
     return b"".join(parts)

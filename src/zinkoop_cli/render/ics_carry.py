@@ -18,27 +18,29 @@ CONTENT = "X-ZINKOOP-CONTENT"
 # Bumped whenever the way an event is rendered changes, so that such a change counts as a
 # change of every event (a new SEQUENCE: subscribers must fetch the new shape).
 RENDER_VERSION = "2"
-STAMP_FORMAT = "%Y%m%dT%H%M%SZ"
 
-_EVENT = re.compile(rb"BEGIN:VEVENT\r?\n.*?END:VEVENT\r?\n", re.DOTALL)
 _FOLD = re.compile(rb"\r?\n[ \t]")
-_UID = re.compile(rb"^UID(?:;[^:\r\n]*)?:([^\r\n]*)", re.MULTILINE | re.IGNORECASE)
-# More than nine digits is no SEQUENCE we wrote (and int() refuses over 4,300 digits).
+# The UID line with its continuation lines (a long UID is folded).
+_UID = re.compile(rb"^UID(?:;[^:\r\n]*)?:([^\r\n]*(?:\r?\n[ \t][^\r\n]*)*)",
+                  re.MULTILINE | re.IGNORECASE)
 _SEQUENCE = re.compile(rb"^SEQUENCE(?:;[^:\r\n]*)?:[ \t]*([0-9]+)[ \t]*\r?$",
                        re.MULTILINE | re.IGNORECASE)
 _STAMP = re.compile(rb"^DTSTAMP(?:;[^:\r\n]*)?:[ \t]*([0-9]{8}T[0-9]{6}Z)[ \t]*\r?$",
                     re.MULTILINE | re.IGNORECASE)
-_CONTENT = re.compile(rb"^X-ZINKOOP-CONTENT:([0-9a-f]{32})\r?$", re.MULTILINE | re.IGNORECASE)
+# Never folded: 50 octets. A digest that a foreign tool folded only costs a new SEQUENCE.
+_CONTENT = re.compile(rb"^X-ZINKOOP-CONTENT:([0-9a-f]{32})\r?$", re.MULTILINE)
+# What this zinkoop writes, and nothing else: a block is carried over only if it has these.
+_OURS = re.compile(rb"\r\nSEQUENCE:[0-9]{1,9}\r\n(?:.*\r\n)*?DTSTAMP:[0-9]{8}T[0-9]{6}Z\r\n|"
+                   rb"\r\nDTSTAMP:[0-9]{8}T[0-9]{6}Z\r\n(?:.*\r\n)*?SEQUENCE:[0-9]{1,9}\r\n")
+# More than nine digits is no SEQUENCE we wrote (and int() refuses over 4,300 digits).
 _LONGEST_SEQUENCE = 9
 
 
 class Seen(NamedTuple):
-    """One event of the earlier file: enough to number, stamp or carry it over."""
+    """An event of the earlier file: its SEQUENCE and DTSTAMP (None: none readable)."""
 
     sequence: int
-    stamp: datetime
-    digest: str | None  # None: not written by this zinkoop (or unreadable); counts as changed
-    block: bytes  # BEGIN:VEVENT ... END:VEVENT, exactly as it was in the file
+    stamp: datetime | None
 
 
 def digest_of(content: object) -> str:
@@ -47,42 +49,62 @@ def digest_of(content: object) -> str:
     return hashlib.blake2b(text, digest_size=16).hexdigest()
 
 
-def _seen(block: bytes) -> tuple[bytes, Seen] | None:
-    text = _FOLD.sub(b"", block)
-    uid = _UID.search(text)
-    if uid is None:
-        return None
-    number = _SEQUENCE.search(text)
-    digits = number.group(1).lstrip(b"0") if number else b""
-    if len(digits) > _LONGEST_SEQUENCE:
-        return None  # unreadable: the event starts again as if it were new
-    stamp = _STAMP.search(text)
-    try:
-        when = (datetime.strptime(stamp.group(1).decode("ascii"), STAMP_FORMAT).replace(
-            tzinfo=UTC) if stamp else None)
-    except ValueError:
-        when = None
-    content = _CONTENT.search(text)
-    digest = content.group(1).decode("ascii").lower() if content and when else None
-    return uid.group(1).strip(), Seen(int(digits or b"0"), when or datetime.min.replace(
-        tzinfo=UTC), digest, block)
-
-
-def history_of(data: bytes | None) -> dict[bytes, Seen]:
-    """UID -> what an earlier export said of that event. Anything that is not an iCalendar
-    file (or no file at all) has no history: its events are new."""
-    found: dict[bytes, Seen] = {}
-    for match in _EVENT.finditer(data or b""):
-        seen = _seen(match.group(0))
-        if seen is not None:
-            found[seen[0]] = seen[1]
+def history_of(data: bytes | None) -> dict[bytes, bytes]:
+    """UID -> the block (BEGIN:VEVENT ... END:VEVENT) an earlier export wrote for it.
+    Anything that is not an iCalendar file (or no file at all) has no history."""
+    found: dict[bytes, bytes] = {}
+    for block in _blocks(data or b""):
+        uid = _UID.search(block)
+        if uid is not None:
+            found[_FOLD.sub(b"", uid.group(1)).strip()] = block
     return found
 
 
-def carried(seen: Seen) -> bytes | None:
+def _blocks(data: bytes) -> list[bytes]:
+    """The VEVENT blocks, found with bytes.find: a third of the time of a regex over 10,000
+    events (what a nightly re-export pays for reading the file it replaces)."""
+    found = []
+    at = data.find(b"BEGIN:VEVENT")
+    while at >= 0:
+        end = data.find(b"END:VEVENT", at)
+        if end < 0:
+            break
+        stop = data.find(b"\n", end) + 1 or len(data)
+        block = data[at:stop]
+        if (at == 0 or data[at - 1] == 0x0A) and block[12:13] in (b"\r", b"\n"):
+            found.append(block)
+        at = data.find(b"BEGIN:VEVENT", stop)
+    return found
+
+
+def digest_in(block: bytes) -> str | None:
+    """The content digest this zinkoop wrote into the event, if any."""
+    found = _CONTENT.search(block)
+    return found.group(1).decode("ascii") if found else None
+
+
+def seen_in(block: bytes) -> Seen | None:
+    """The event's SEQUENCE and DTSTAMP; None if its SEQUENCE cannot be ours (unreadable)."""
+    text = _FOLD.sub(b"", block)
+    number = _SEQUENCE.search(text)
+    digits = number.group(1).lstrip(b"0") if number else b""
+    if len(digits) > _LONGEST_SEQUENCE:
+        return None
+    stamp = _STAMP.search(text)
+    when = None
+    if stamp is not None:
+        value = stamp.group(1)
+        try:
+            when = datetime(int(value[0:4]), int(value[4:6]), int(value[6:8]), int(value[9:11]),
+                            int(value[11:13]), int(value[13:15]), tzinfo=UTC)
+        except ValueError:
+            when = None
+    return Seen(int(digits or b"0"), when)
+
+
+def carried(block: bytes) -> bytes | None:
     """The earlier bytes of an unchanged event, if they are as this zinkoop writes them
-    (CRLF line ends only); otherwise None, and the event is rendered again."""
-    block = seen.block
-    if block.count(b"\n") != block.count(b"\r\n"):
+    (CRLF line ends only, a SEQUENCE and DTSTAMP of ours); otherwise None: render again."""
+    if block.count(b"\n") != block.count(b"\r\n") or _OURS.search(block) is None:
         return None
     return block
