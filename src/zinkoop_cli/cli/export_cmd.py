@@ -99,10 +99,11 @@ def export(
     """Write a care type's deadlines as an iCalendar (.ics) file for Outlook, Thunderbird
     and Google Calendar.
 
-    Each dated entry becomes an all-day event (an event at its time of day, Europe/Amsterdam,
-    where the policy gives one) with one reminder. Month, quarter and season entries fall on
-    their last day, and their title says so. Entries without a date, or whose rule needs an
-    event you did not give with --on, are left out and listed on stderr.
+    Each dated entry becomes an all-day event (a deadline at a time of day: the half hour up
+    to it, Europe/Amsterdam) with one reminder. No event covers more than a day: a period that
+    is a deadline is an event on its first day and one on its last, with the reminder; the
+    title says so. Entries without a date, or whose rule needs an event you did not give with
+    --on, are left out and listed on stderr.
 
     UIDs are stable, so importing again or subscribing updates the same events; an event whose
     content changed since the file at the same path was written gets a higher SEQUENCE and a
