@@ -230,10 +230,8 @@ def exported(rows: Iterable[Row]) -> tuple[list[Row], list[Row]]:
 
 
 def _missing_text(row: Row) -> str:
-    if row.missing:
-        needs = " ".join(f"--on {name}=YYYY-MM-DD" for name in row.missing)
-        return f"needs {needs}"
-    return "the policy gives no date"
+    needs = " ".join(f"--on {name}=YYYY-MM-DD" for name in row.missing)
+    return f"needs {needs}" if row.missing else "the policy gives no date"
 
 
 def export_report(target: str, events: int, left_out: Sequence[Row]) -> str:
@@ -323,8 +321,7 @@ def event_bytes(spec: Spec, sequence: int, stamp: datetime, digest: str) -> byte
         alarm.add("description", vText(spec.summary))
         alarm.add("trigger", spec.trigger)
         event.add_component(alarm)
-    data: bytes = event.to_ical()
-    return data
+    return bytes(event.to_ical())
 
 
 def amsterdam() -> Timezone:
@@ -367,8 +364,7 @@ def head(calendar: Calendar, lang: Lang, zone: bool, owner: Owner | None = None)
     cal.add("x-published-ttl", "PT12H")  # Outlook's name for REFRESH-INTERVAL
     if zone:
         cal.add_component(amsterdam())
-    data: bytes = cal.to_ical()
-    return data.removesuffix(b"END:VCALENDAR\r\n")
+    return bytes(cal.to_ical()).removesuffix(b"END:VCALENDAR\r\n")
 
 
 def write(calendar: Calendar, lang: Lang, specs: Sequence[Spec], previous: bytes | None,
