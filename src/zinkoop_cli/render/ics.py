@@ -296,7 +296,9 @@ def plan(calendar: Calendar, rows: Iterable[Row], lang: Lang, reminder: Reminder
     for deadline in tracked:
         if deadline.row.date is not None and deadline.done is None:
             specs.extend(specs_of(calendar, deadline.row, lang, reminder, deadline.contract))
-    return specs
+    # In the order of their first day (a stretch's start, not its due day) to read the file.
+    return sorted(specs, key=lambda spec: (spec.start.date() if isinstance(spec.start, datetime)
+                                           else spec.start))
 
 
 def event_bytes(spec: Spec, sequence: int, stamp: datetime, digest: str) -> bytes:
