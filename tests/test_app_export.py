@@ -69,3 +69,26 @@ def test_a_condition_no_calendar_has_is_a_usage_error(where: Where, tmp_path: Pa
     with pytest.raises(UsageError, match="--condition 'geen'"):
         export_all(where, tmp_path, TODAY, {}, Selection(condition="geen"), Style("nl", None),
                    nothing)
+
+
+def test_carried_events_are_the_bytes_a_full_render_gives(where: Where) -> None:
+    """Issue 13: carrying unchanged events over changes no byte, tracked contracts included."""
+    from datetime import UTC, datetime
+
+    from zinkoop_cli.render.ics import Reminder
+
+    for provider, day in (("Oost", date(2026, 9, 20)), ("West", date(2026, 8, 1))):
+        tracking.add(where, "msz", 2027, provider, None, {"ontvangst": day}, None)
+    first_style = Style("nl", Reminder(), tracked=True, now=datetime(2026, 10, 1, tzinfo=UTC))
+    first = export_one(where, "msz", 2027, None, TODAY, {}, Selection(), first_style, nothing)
+    tracking.add(where, "msz", 2027, "West", None, {"ontvangst": date(2026, 8, 3)}, None)
+    later = first_style._replace(now=datetime(2026, 10, 2, tzinfo=UTC))
+
+    def again(style: Style) -> bytes:  # over the first file, as at the same -o path
+        return export_one(where, "msz", 2027, Path("msz.ics"), TODAY, {}, Selection(), style,
+                          lambda path: first.data).data
+
+    carried, scratch = again(later), again(later._replace(carry=False))
+    assert carried == scratch
+    assert carried.count(b"SEQUENCE:1\r\n") == 1  # West's signing deadline moved
+    assert carried.count(b"DTSTAMP:20261002T000000Z") == 1

@@ -19,6 +19,12 @@ from tests.conftest import Runner, golden
 
 MSZ = ("export", "msz", "2027")
 RECEIVED = "--on=ontvangst=2026-09-14"
+NOW = "2026-12-01T06:00:00Z"
+
+
+@pytest.fixture(autouse=True)
+def _fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:  # new events are stamped "now"
+    monkeypatch.setenv("ZINKOOP_NOW", NOW)
 
 
 def events_of(data: bytes) -> list[icalendar.Event]:
@@ -141,8 +147,7 @@ def test_calendar_properties(msz: bytes) -> None:
     assert cal["X-WR-CALNAME"] == cal["NAME"] == "Zorg en Zekerheid: msz 2027"
     for event in cal.events:
         assert event["TRANSP"] == "TRANSPARENT"
-        stamp = event.DTSTAMP
-        assert stamp == datetime.fromisoformat("2026-06-01T00:00:00+00:00")
+        assert event.DTSTAMP == event.LAST_MODIFIED == datetime.fromisoformat(NOW)
         assert "msz" in event.categories
         assert "Bron: " in str(event["DESCRIPTION"])
         (alarm,) = alarms_of(event)
@@ -153,12 +158,15 @@ def test_calendar_properties(msz: bytes) -> None:
 
 def test_months_and_periods(msz: bytes) -> None:
     events = {str(e["UID"]).split(".")[0]: e for e in events_of(msz)}
+    # Until the calendars say an entry's kind, a named stretch counts as a happening: on
+    # its first day, its title the stretch (render.ics.shape_of; test_ics has each kind).
     end_of_september = events["contractvoorstel-vecozo"]
-    assert str(end_of_september["SUMMARY"]).startswith("uiterlijk eind september 2026: ")
-    assert end_of_september.start == date(2026, 9, 30)
+    assert str(end_of_september["SUMMARY"]).startswith("eind september 2026: ")
+    assert end_of_september.start == date(2026, 9, 21)
     period = events["aanvullingen-zorginkoopbeleid"]
+    assert str(period["SUMMARY"]).startswith("1 jan 2026 t/m 31 dec 2027: ")
     assert period.start == date(2026, 1, 1)
-    assert period.end == date(2028, 1, 1)  # through 31 december 2027
+    assert period.end == date(2026, 1, 2)  # not a banner over two years
 
 
 def test_left_out_entries_are_listed_on_stderr(run: Runner, tmp_path: Path) -> None:
@@ -265,17 +273,19 @@ def test_timed_event_in_amsterdam_with_its_timezone(run: Runner, tmp_path: Path)
     result = run("export", "ggz", "2027", "-o", str(target), "--calendars", str(folder))
     assert result.code == 0, result.err
     data = target.read_bytes()
-    assert b"DTSTART;TZID=Europe/Amsterdam:20260804T170000\r\n" in data
+    # the half hour up to the deadline, with an explicit end (docs/outlook.md says why)
+    assert b"DTSTART;TZID=Europe/Amsterdam:20260804T163000\r\n" in data
+    assert b"DTEND;TZID=Europe/Amsterdam:20260804T170000\r\n" in data
     assert b"BEGIN:VTIMEZONE\r\nTZID:Europe/Amsterdam\r\n" in data
     independent_parsers_accept(data)
     events = {str(e["SUMMARY"]): e for e in events_of(data)}
     timed = events["Offerte indienen in het portaal"]
     assert isinstance(timed.start, datetime)
     assert timed.start.utcoffset() == timedelta(hours=2)  # summer time
-    assert "DTEND" not in timed
-    # seven days before at 09:00: from 17:00 that is 7 days and 8 hours back
+    assert timed.end - timed.start == timedelta(minutes=30)
+    # seven days before at 09:00: from 16:30 that is 7 days 7.5 hours back
     (alarm,) = alarms_of(timed)
-    assert trigger_of(alarm) == -timedelta(days=7, hours=8)
+    assert trigger_of(alarm) == -timedelta(days=7, hours=7, minutes=30)
     before = events["vóór wo 15 jul 2026: Aanmelden voor de inkoopronde"]
     assert before.start == date(2026, 7, 14)  # "vóór 15 juli": the 14th is the last day
 

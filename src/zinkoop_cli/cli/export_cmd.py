@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
 import sys
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -31,7 +32,7 @@ from zinkoop_cli.errors import UsageError
 
 if TYPE_CHECKING:
     from zinkoop_cli.app.export import ExportFile
-    from zinkoop_cli.render.ics import Reminder
+    from zinkoop_cli.render.ics import Owner, Reminder
 
 _DURATION = re.compile(r"^\s*(\d{1,4})\s*([wdhm])\s*$", re.IGNORECASE)
 
@@ -84,6 +85,13 @@ def export(
         "--tracked", help="Also one event per open deadline of each tracked contract, with "
                           "the provider in the title (see 'zinkoop track').")] = False,
     ledger: LedgerOption = None,
+    provider: Annotated[str | None, typer.Option(
+        "--for", metavar="PROVIDER",
+        help="Whose events these are (with --on): the provider goes into each title and "
+             "UID, so exports for two providers never collide.", show_default=False)] = None,
+    agb: Annotated[str | None, typer.Option(
+        "--agb", metavar="CODE", help="The provider's AGB code, alone or with --for; the "
+                                      "UIDs are made from it.", show_default=False)] = None,
     quiet: Annotated[bool, typer.Option(
         "--quiet", "-q", help="Say nothing on stderr when all goes well (for cron).")] = False,
     calendars: CalendarsOption = None,
@@ -91,20 +99,23 @@ def export(
     """Write a care type's deadlines as an iCalendar (.ics) file for Outlook, Thunderbird
     and Google Calendar.
 
-    Each dated entry becomes an all-day event (an event at its time of day, Europe/Amsterdam,
-    where the policy gives one) with one reminder. Month, quarter and season entries fall on
-    their last day, and their title says so. Entries without a date, or whose rule needs an
-    event you did not give with --on, are left out and listed on stderr.
+    Each dated entry becomes an all-day event (a deadline at a time of day: the half hour up
+    to it, Europe/Amsterdam) with one reminder. No event covers more than a day: a period that
+    is a deadline is an event on its first day and one on its last, with the reminder; the
+    title says so. Entries without a date, or whose rule needs an event you did not give with
+    --on, are left out and listed on stderr.
 
     UIDs are stable, so importing again or subscribing updates the same events; an event whose
-    content changed since the file at the same path was written gets a higher SEQUENCE. The
+    content changed since the file at the same path was written gets a higher SEQUENCE and a
+    new DTSTAMP, the others are carried over unchanged. With --on for one provider, add --for
+    (or --agb) so that its events do not take the UIDs of another provider's export. The
     file is replaced in one step: a failed export leaves the old file as it was.
 
     Examples:
 
       zinkoop export msz 2027 -o msz-2027.ics
 
-      zinkoop export msz 2027 -o msz-2027.ics --on ontvangst=2026-09-14 --alarm 14d
+      zinkoop export msz 2027 -o oost.ics --on ontvangst=2026-09-14 --for "Kliniek Oost"
 
       zinkoop export ambulance 2027 -o - --no-alarm > ambulancezorg.ics
 
@@ -116,7 +127,8 @@ def export(
     from zinkoop_cli.cli.files import read_previous
 
     check_targets(output, all_calendars, care, year)
-    style = use_case.Style(lang_of(lang), None if no_alarm else parse_alarm(alarm), tracked)
+    style = use_case.Style(lang_of(lang), None if no_alarm else parse_alarm(alarm), tracked,
+                           owner_of(provider, agb), now_of(os.environ.get("ZINKOOP_NOW")))
     chosen = Selection(atw, condition, unconditional, False, insurer)
     today = today_in_amsterdam(None)  # statuses are not exported; rows need a day to count from
     given = parse_on(on)
@@ -136,6 +148,39 @@ def export(
             from zinkoop_cli.render.ics import export_report
 
             sys.stderr.write(export_report(target, file.events, file.left_out))
+
+
+def owner_of(provider: str | None, agb: str | None) -> Owner | None:
+    """``--for`` and ``--agb``: whose events these are, checked before any work is done."""
+    from zinkoop_cli.core.contracts import agb_problem
+    from zinkoop_cli.render.ics import Owner
+
+    if provider is not None and not " ".join(provider.split()):
+        raise UsageError("--for: give the provider's name, e.g. --for \"Kliniek Oost\"")
+    if agb is not None:
+        problem = agb_problem(agb.strip())
+        if problem:
+            raise UsageError(f"--agb: {problem}; give the 8-digit AGB code, e.g. --agb "
+                             "06012345")
+        agb = agb.strip()
+    if provider is None and agb is None:
+        return None
+    return Owner(" ".join(provider.split()) if provider else None, agb)
+
+
+def now_of(fixed: str | None) -> datetime:
+    """The moment that stamps new and changed events: the clock, or ZINKOOP_NOW (an ISO
+    time with its offset, e.g. 2026-12-01T06:00:00Z) for reproducible files and tests."""
+    if not fixed:
+        return datetime.now(UTC).replace(microsecond=0)
+    try:
+        moment = datetime.fromisoformat(fixed.strip())
+    except ValueError:
+        moment = None
+    if moment is None or moment.tzinfo is None:
+        raise UsageError(f"ZINKOOP_NOW={fixed!r}: give an ISO time with its offset, e.g. "
+                         "2026-12-01T06:00:00Z, or unset it")
+    return moment.astimezone(UTC).replace(microsecond=0)
 
 
 def check_targets(output: str, all_calendars: bool, care: str | None, year: str | None) -> None:

@@ -266,3 +266,26 @@ def to_mark_done(item: Tracked, deadline: str | None) -> list[str]:
         raise DataError(f"contract {contract.id} ({contract.provider}) has no deadline "
                         f"{deadline!r}; its deadlines: {', '.join(own) or 'none'}")
     return [deadline]
+
+
+def provider_key(provider: str, agb: str | None = None) -> str:
+    """Who a contract is with, as a key that survives a new ledger: the AGB code, else the
+    provider's name folded (case, width, spacing) as the ledger compares names. Never the
+    ledger's row number, which another ledger (or a reordered import) gives to another."""
+    if agb:
+        return f"agb-{agb}"
+    import hashlib
+    import re
+    import unicodedata
+
+    name = " ".join(unicodedata.normalize("NFKC", provider).casefold().split())
+    slug = re.sub(r"[^a-z0-9]+", "-", name).strip("-")
+    if slug.replace("-", " ") != name:
+        # The slug lost something ("A&B" and "A+B", accents): a digest keeps them apart.
+        slug = f"{slug}-{hashlib.blake2b(name.encode(), digest_size=4).hexdigest()}".lstrip("-")
+    return f"provider-{slug}"
+
+
+def contract_key(contract: Contract) -> str:
+    """The identity of a tracked contract's events: see ``provider_key``."""
+    return provider_key(contract.provider, contract.agb)
