@@ -115,13 +115,14 @@ def test_export_tracked_gives_one_event_per_open_contract_deadline(
                  str(ledger))
     assert result.code == 0, result.err
     events = icalendar.Calendar.from_ical(target.read_bytes()).events
-    mine = {str(e["SUMMARY"]).split(":")[0]: e for e in events if ".contract-" in str(e["UID"])}
+    # A tracked contract's UID carries who it is with (its AGB code, else its name): issue 13.
+    mine = {str(e["SUMMARY"]).split(":")[0]: e for e in events if str(e["UID"]).count(".") > 2}
     assert set(mine) == {"Kliniek Oost", "Ziekenhuis West"}  # Noord has no ontvangst yet
     oost = mine["Kliniek Oost"]
     assert str(oost.start) == "2026-11-01"
     assert "AGB 06010101" in str(oost["DESCRIPTION"])
     oost_id = contract_id(run, ledger, "Kliniek Oost")
-    assert str(oost["UID"]) == (f"ondertekening-zorgovereenkomst.contract-{oost_id}"
+    assert str(oost["UID"]) == ("ondertekening-zorgovereenkomst.agb-06010101"
                                 ".msz-2027.zorg-en-zekerheid@zinkoop")
     run("track", "done", str(oost_id), "--ledger", str(ledger))
     assert run("export", "msz", "2027", "-o", str(target), "--tracked", "--ledger",
