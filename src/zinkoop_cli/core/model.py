@@ -17,6 +17,10 @@ Part = Literal["begin", "medio", "eind"]
 Season = Literal["voorjaar", "zomer", "najaar", "winter"]
 OffsetUnit = Literal["days", "workdays", "weeks", "months", "years"]
 Direction = Literal["after", "before"]
+# What a statement is: a deadline ("uiterlijk"), something that happens ("in september"),
+# a target ("streeft ernaar") or a fact about the past or a decision ("is al ingezet").
+Kind = Literal["deadline", "happening", "target", "fact"]
+KINDS: tuple[Kind, ...] = ("deadline", "happening", "target", "fact")
 
 
 class Day(NamedTuple):
@@ -115,6 +119,18 @@ class Entry(NamedTuple):
     written: str | None = None  # the date as the policy writes it
     atw: bool = False
     note: str | None = None
+    kind: Kind = "deadline"
+
+
+def default_kind(when: When) -> Kind:
+    """The kind of an entry that does not say it: what names a day (a day, a stretch, a
+    rule, a repeat by rule, a day set later) is a deadline, as it always was; what runs
+    (a period, a start, continuous, a bare frequency) is a happening."""
+    if isinstance(when, Period | Start | Continuous):
+        return "happening"
+    if isinstance(when, Recurring) and when.rule is None:
+        return "happening"
+    return "deadline"
 
 
 class Calendar(NamedTuple):

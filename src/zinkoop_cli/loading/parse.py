@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from zinkoop_cli.core.model import Calendar, Entry, EventDef
+from zinkoop_cli.core.model import KINDS, Calendar, Entry, EventDef, Kind, When, default_kind
 from zinkoop_cli.errors import CalendarError, CalendarSyntaxError, DataError
 from zinkoop_cli.loading.dates import DateTextError, check_year, parse_day
 from zinkoop_cli.loading.when import (
@@ -110,10 +110,22 @@ def _entry(table: Any, index: int, calendar_year: int, problems: _Problems) -> E
         atw = table.get("atw", False)
         if not isinstance(atw, bool):
             raise DateTextError("atw takes true or false")
+        kind = _kind(table, when)
     except DateTextError as exc:
         problems.add(where, str(exc))
         return None
-    return Entry(entry_id, activity, when, atw=atw, **fields)
+    return Entry(entry_id, activity, when, atw=atw, kind=kind, **fields)
+
+
+def _kind(table: Mapping[str, Any], when: When) -> Kind:
+    if "kind" not in table:
+        return default_kind(when)
+    value = table["kind"]
+    for kind in KINDS:
+        if value == kind:
+            return kind
+    listed = ", ".join(f'"{kind}"' for kind in KINDS)
+    raise DateTextError(f"kind {value!r} is not one of {listed}; e.g. kind = \"happening\"")
 
 
 def _looks_like_day(text: str) -> bool:

@@ -29,8 +29,9 @@ from zinkoop_cli.loading.dates import (
     year_span,
 )
 
+# paraphrase: why the activity is not verbatim (read by the source audit only)
 COMMON_ENTRY_KEYS = {"id", "activity", "party", "section", "condition", "written", "note", "atw",
-                     "paraphrase"}  # paraphrase: why the activity is not verbatim (audit only)
+                     "kind", "paraphrase"}
 UNITS = ("days", "workdays", "weeks", "months", "years")
 # Each kind of *when* and the keys it may use besides its own.
 WHEN_KEYS: dict[str, set[str]] = {
