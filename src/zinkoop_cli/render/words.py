@@ -79,6 +79,9 @@ WORDS: dict[Lang, dict[str, str]] = {
         "falls_on": "Valt op: {what}",
         "provider": "Zorgaanbieder",
         "contract": "Contract",
+        "kind_happening": "(gebeurtenis)",
+        "kind_target": "(streefdatum)",
+        "kind_fact": "(feit)",
     },
     "en": {
         "first_of_month": "first day of the month of {anchor}",
@@ -112,6 +115,9 @@ WORDS: dict[Lang, dict[str, str]] = {
         "falls_on": "Falls on: {what}",
         "provider": "Provider",
         "contract": "Contract",
+        "kind_happening": "(happening)",
+        "kind_target": "(target)",
+        "kind_fact": "(fact)",
     },
 }
 HOLIDAY_NAMES_EN: dict[str, str] = {
@@ -222,3 +228,8 @@ def format_long_day(day: date, lang: Lang = "nl") -> str:
 
 def holiday_label(name: str, lang: Lang) -> str:
     return name if lang == "nl" else HOLIDAY_NAMES_EN.get(name, name)
+
+
+def kind_label(kind: str, lang: Lang) -> str | None:
+    """How a table marks a statement that is not a deadline: "(streefdatum)"; else None."""
+    return None if kind == "deadline" else word(lang, f"kind_{kind}")
