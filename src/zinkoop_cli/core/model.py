@@ -98,7 +98,25 @@ class Recurring(NamedTuple):
     frequency: str | None = None
 
 
-When = Day | Span | Period | Start | Continuous | Undetermined | Relative | Recurring
+class Yearly(NamedTuple):
+    """A day or stretch without a year that comes back every year ("ieder jaar in
+    september", "jaarlijks uiterlijk medio juli"): ``text`` as written, and one occurrence
+    per year from the first year through the last."""
+
+    text: str
+    occurrences: tuple[Day | Span, ...]
+
+
+class Windowed(NamedTuple):
+    """A fixed day chosen by the window an event falls in ("wie zich tussen 1 augustus 2023
+    en 1 maart 2024 meldt, start per 1 april 2024"): ``windows`` holds (from, through, day)."""
+
+    anchor: str
+    windows: tuple[tuple[date, date, date], ...]
+
+
+When = (Day | Span | Period | Start | Continuous | Undetermined | Relative | Recurring | Yearly
+        | Windowed)
 
 
 class EventDef(NamedTuple):
