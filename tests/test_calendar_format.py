@@ -204,6 +204,8 @@ def test_a_missing_calendar_key_does_not_hide_the_entries_problems() -> None:
         ('date = "1 oktober 2026"\npurchase_year = -1', "gives a year and purchase_year"),
         ('month = "september"\npurchase_year = "vorig"', "purchase_year must be a whole"),
         ('yearly = "eerste maandag"', "yearly 'eerste maandag' is not a day, month"),
+        ('yearly = "begin 13"', "'13' is not a month; write it as september"),
+        ('date = "31 juni"\npurchase_year = -1', "31 juni does not exist: juni has 30 days"),
     ],
 )
 def test_errors_quote_only_what_the_writer_wrote(when: str, message: str) -> None:

@@ -115,6 +115,17 @@ def with_year(value: object, year: int, what: str) -> str:
 
 def parse_when(table: Mapping[str, Any], calendar_year: int) -> When:
     """The *when* of one entry: exactly one of the keys in ``WHEN_KEYS``."""
+    try:
+        return _parse_when(table, calendar_year)
+    except DateTextError as exc:
+        offset = table.get("purchase_year")
+        if isinstance(offset, int) and not isinstance(offset, bool):
+            # Quote what the writer wrote, not the year zinkoop added to it.
+            raise DateTextError(str(exc).replace(f" {calendar_year + offset}", "")) from None
+        raise
+
+
+def _parse_when(table: Mapping[str, Any], calendar_year: int) -> When:
     kinds = [key for key in WHEN_KEYS if key in table]
     if len(kinds) != 1:
         listed = ", ".join(WHEN_KEYS)
@@ -238,13 +249,15 @@ def _yearly(table: Mapping[str, Any], text: str, calendar_year: int) -> Recurrin
     if until.year - check_year(first) > 100:
         raise DateTextError("a yearly entry runs at most 100 years; give an earlier 'until'")
     bound = _bound(table)
-    try:
-        occurrences = [_yearly_in(text, year, bound) for year in range(first, until.year + 1)]
-    except DateTextError as exc:
-        if "does not exist" in str(exc):
-            raise DateTextError(f"yearly {text!r} is not a day of every year; use an rrule "
-                                "for such a day") from None
-        raise
+    occurrences = []
+    for year in range(first, until.year + 1):
+        try:
+            occurrences.append(_yearly_in(text, year, bound))
+        except DateTextError as exc:
+            if "does not exist" in str(exc):
+                raise DateTextError(f"yearly {text!r} is not a day of every year; use an rrule "
+                                    "for such a day") from None
+            raise DateTextError(str(exc).replace(f" {year}", "")) from None
     if "bound" in table and not isinstance(occurrences[0] if occurrences else None, Day):
         raise DateTextError("bound goes with a yearly day, e.g. yearly = \"1 juni\"")
     kept = tuple(item for item in occurrences if _fixed(item) <= until)
