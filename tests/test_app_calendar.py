@@ -29,7 +29,8 @@ def _row(calendar: Calendar, entry: Entry, day: date, status: str = "upcoming") 
 def test_month_items_keeps_deadlines_of_the_months_asked() -> None:
     deadline = Entry("a", "Offerte", Day(date(2026, 11, 12)))
     later = Entry("b", "Besluit", Day(date(2027, 1, 5)))
-    period = Entry("c", "Looptijd", Period(date(2026, 11, 1), date(2026, 11, 30)))
+    period = Entry("c", "Looptijd", Period(date(2026, 11, 1), date(2026, 11, 30)),
+                   kind="happening")
     cal = _calendar((deadline, later, period))
     rows = [_row(cal, e, d) for e, d in ((deadline, date(2026, 11, 12)),
                                          (later, date(2027, 1, 5)),

@@ -148,3 +148,28 @@ def test_strict_counts_nothing_in_the_shipped_calendars(run: Runner) -> None:
     result = run("check", "--strict")
     assert (result.code, result.err) == (0, "")
     assert result.out.startswith("5 calendars OK")
+
+
+def test_a_misspelt_window_anchor_is_found_by_check(run: Runner, tmp_path: Path) -> None:
+    (tmp_path / "tw-2024.toml").write_text("""\
+[calendar]
+publisher = "T"
+care_type = "tw"
+year = 2024
+title = "t"
+version = "1"
+published = "1 april 2023"
+source = "s"
+
+[events.aanmelding]
+label = "aanmelding"
+
+[[entry]]
+id = "start"
+activity = "Start"
+window_of = "aanmeldng"
+windows = [{ from = "1 augustus 2023", through = "1 maart 2024", date = "1 april 2024" }]
+""", encoding="utf-8")
+    result = run("check", str(tmp_path / "tw-2024.toml"))
+    assert result.code == 3
+    assert "did you mean 'aanmelding'?" in result.err

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from zinkoop_cli.core.due import due_rows, unique_rows, warns
+from zinkoop_cli.core.due import due_rows, unique_rows, warn_day, warns
 from zinkoop_cli.core.model import (
     Calendar,
     Continuous,
@@ -44,22 +44,24 @@ def ids(rows: list[Row]) -> list[str]:
     return [row.key for row in rows]
 
 
-def test_only_dated_deadlines_warn() -> None:
+def test_dated_statements_warn_and_a_happening_on_its_first_day() -> None:
     calendar = make(
         Entry("day", "Dag", Day(day(3))),
         Entry("month", "Maand", Span("month", date(2026, 11, 1), date(2026, 11, 30), 2026, 11)),
-        Entry("period", "Periode", Period(day(-10), day(3))),
-        Entry("start", "Start", Start(day(3))),
+        Entry("period", "Periode", Period(day(-10), day(3)), kind="happening"),
+        Entry("start", "Start", Start(day(3)), kind="happening"),
         Entry("continuous", "Doorlopend", Continuous()),
         Entry("undetermined", "Overige data", Undetermined()),
         Entry("relative", "Na ontvangst", Relative("ontvangst", 1, "weeks")),
     )
     rows = timeline(calendar, [], TODAY, {"ontvangst": day(-2)})
+    # A period and a start are happenings: no day to act by, but they warn on the day they
+    # start, so the period that started ten days ago no longer does.
     assert {row.key for row in rows if warns(row)} == {"day", "month", "relative"}
-    assert ids(due_rows(rows, TODAY, within=40)) == ["day", "relative", "month"]
+    assert ids(due_rows(rows, TODAY, within=40)) == ["day", "start", "relative", "month"]
     # Without the event the relative entry is unresolved: it has no day to warn of.
     unresolved = timeline(calendar, [], TODAY)
-    assert {row.key for row in unresolved if warns(row)} == {"day", "month"}
+    assert {row.key for row in unresolved if warn_day(row)} == {"day", "month", "period", "start"}
 
 
 def test_a_month_is_due_on_its_last_day() -> None:
@@ -129,10 +131,11 @@ def test_every_selected_row_is_dated_within_the_window(within: int, today: date)
     for calendar in catalog.calendars.values():
         rows = timeline(calendar, catalog.parents(calendar), today)
         chosen = due_rows(rows, today, within=within)
-        lefts = [(row.date - today).days for row in chosen if row.date is not None]
+        days = [warn_day(row) for row in chosen]
+        lefts = [(day - today).days for day in days if day is not None]
         assert len(lefts) == len(chosen)
         assert all(0 <= left <= within for left in lefts)
         assert lefts == sorted(lefts)
-        expected = [row for row in rows if warns(row) and row.date is not None
-                    and 0 <= (row.date - today).days <= within]
+        expected = [row for row in rows if (day := warn_day(row)) is not None
+                    and 0 <= (day - today).days <= within]
         assert len(chosen) == len(expected)

@@ -87,7 +87,7 @@ def entries(draw: st.DrawFn, index: int, anchors: list[str]) -> dict[str, Any]:
     entry: dict[str, Any] = {"id": NAMES[index] if index < 3 else f"e{index}",
                              "activity": "iets"}
     kind = draw(st.sampled_from(["date", "relative", "relative", "first_of_month_of",
-                                 "rrule", "yearly", "period"]))
+                                 "rrule", "yearly", "period", "window_of", "purchase_year"]))
     if kind == "date" or not anchors:
         entry["date"] = draw(days)
     elif kind == "relative":
@@ -99,7 +99,17 @@ def entries(draw: st.DrawFn, index: int, anchors: list[str]) -> dict[str, Any]:
     elif kind == "rrule":
         entry.update(rrule=draw(plausible("rrule")), first=draw(days))
     elif kind == "yearly":
-        entry["yearly"] = draw(st.sampled_from(["12 november", "29 februari", "1 mei", "x"]))
+        entry["yearly"] = draw(st.sampled_from(["12 november", "29 februari", "1 mei", "x",
+                                                "september", "medio juli", "Q3", "najaar"]))
+        if draw(st.booleans()):
+            entry.update(first=draw(st.integers(1990, 2110)), until=draw(st.integers(1990, 2110)))
+    elif kind == "window_of":
+        entry.update(window_of=draw(st.sampled_from(anchors)), windows=[
+            {"from": draw(days), "through": draw(days), "date": draw(days)}
+            for _ in range(draw(st.integers(0, 2)))])
+    elif kind == "purchase_year":
+        entry.update(month=draw(st.sampled_from(["september", "februari", "x 2026"])),
+                     purchase_year=draw(st.integers(-12, 12)))
     else:
         entry["period"] = draw(plausible("period"))
     return draw(mutated(entry, ALL_ENTRY_KEYS)) if draw(st.booleans()) else entry

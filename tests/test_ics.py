@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
-from types import SimpleNamespace
-from typing import cast
 from zoneinfo import ZoneInfo
 
 import icalendar
@@ -14,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from ical.calendar_stream import IcsCalendarStream
 
-from zinkoop_cli.core.model import Calendar, Day, Entry, Period, Relative, Span
+from zinkoop_cli.core.model import Calendar, Day, Entry, Kind, Period, Relative, Span, default_kind
 from zinkoop_cli.core.resolve import Row, timeline
 from zinkoop_cli.render.ics import (
     SUMMARY_LENGTH,
@@ -168,13 +166,11 @@ def test_a_sequence_of_five_thousand_digits_is_unreadable_not_a_crash() -> None:
 
 # --- shapes: what each kind of entry becomes (point 3) ------------------------------------
 
-def row_of(entry: Entry, kind: str | None = None, today: date = date(2026, 1, 1)) -> Row:
-    calendar = CALENDAR._replace(entries=(entry,))
-    (row,) = timeline(calendar, [], today)
-    if kind is None:
-        return row
-    # A stub until core.model.Entry has its own kind (another branch adds it).
-    return row._replace(entry=cast(Entry, SimpleNamespace(**entry._asdict(), kind=kind)))
+def row_of(entry: Entry, kind: Kind | None = None, today: date = date(2026, 1, 1)) -> Row:
+    """The entry's row, of ``kind``, else of the kind the parser gives its form."""
+    entry = entry._replace(kind=kind or default_kind(entry.when))
+    (row,) = timeline(CALENDAR._replace(entries=(entry,)), [], today)
+    return row
 
 
 TWO_YEARS = Entry("p", "Gedurende heel 2026 en 2027", Period(date(2026, 1, 1),
@@ -191,7 +187,7 @@ def test_a_deadline_stretch_is_its_first_day_and_its_last_with_the_reminder() ->
 
 
 @pytest.mark.parametrize(("kind", "alarm"), [("happening", True), ("fact", False), (None, True)])
-def test_a_happening_or_fact_stretch_is_one_day_on_its_start(kind: str | None,
+def test_a_happening_or_fact_stretch_is_one_day_on_its_start(kind: Kind | None,
                                                               alarm: bool) -> None:
     (part,) = shape_of(row_of(TWO_YEARS, kind), "nl").parts
     assert (part.start, part.end, part.alarm) == (date(2026, 1, 1), date(2026, 1, 2), alarm)
@@ -210,9 +206,9 @@ def test_facts_are_not_exported_as_deadlines() -> None:
     assert not day.alarm
 
 
-def test_the_kind_is_inferred_until_the_model_has_one() -> None:
+def test_the_kind_the_parser_infers_decides_the_shape() -> None:
     assert shape_of(row_of(CALENDAR.entries[0]), "nl").kind == "deadline"
-    rule = Entry("r", "Reactie", Relative("a", 6, "weeks"))
+    rule = Entry("r", "Reactie", Relative("a", 6, "weeks"), kind=default_kind(Relative("a")))
     calendar = CALENDAR._replace(entries=(CALENDAR.entries[0], rule))
     rows = timeline(calendar, [], date(2026, 1, 1))
     assert {shape_of(row, "nl").kind for row in rows} == {"deadline"}

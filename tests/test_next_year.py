@@ -254,3 +254,25 @@ def test_a_yearly_29_februari_becomes_28_when_its_first_year_has_none() -> None:
     assert new["note"] == "zinkoop new: yearly 29 februari became 28 februari (2029 has no 29 " \
                           "februari)."
     assert next_year(document(table, year=2029), years=4).document["entry"] == [table]
+
+
+def test_a_yearly_entrys_years_and_an_events_windows_move() -> None:
+    entries = [
+        entry(id="a", yearly="30 oktober", first=2026, until=2028),
+        entry(id="b", window_of="aanmelding", windows=[
+            {"from": "1 augustus 2025", "through": "1 maart 2026", "date": "1 april 2026"}]),
+    ]
+    moved = next_year(document(*entries))
+    new = {table["id"]: table for table in moved.document["entry"]}
+    assert (new["a"]["first"], new["a"]["until"]) == (2027, 2029)
+    assert new["b"]["windows"] == [{"from": "1 augustus 2026", "through": "1 maart 2027",
+                                    "date": "1 april 2027"}]
+    assert moved.moved == ["a", "b"]
+
+
+def test_days_relative_to_the_purchase_year_are_kept_as_written() -> None:
+    kept = [entry(id="a", month="september", purchase_year=-1),
+            entry(id="b", date="1 oktober", purchase_year=-1)]
+    moved = next_year(document(*kept))
+    assert moved.document["entry"] == kept
+    assert moved.kept == ["a", "b"]

@@ -158,7 +158,7 @@ CLI_BAD = [
     ("publisher_id a number", HEAD.replace("year = 2027", "year = 2027\npublisher_id = 7"),
      r"\[calendar\]: key 'publisher_id' must be text"),
     ("version a float", HEAD.replace('version = "1.0"', "version = 1.10"),
-     r"""version 1\.1 is a number, and a bare 1\.10 reads as 1\.1; write it in quotes"""),
+     r"""version is a bare number, and a bare 1\.10 reads as 1\.1; write it in quotes"""),
     ("nested too deeply", HEAD + entry("period = " + "[" * 2000 + "]" * 2000),
      r"ggz-2027\.toml: arrays or tables nested too deeply"),
     ("huge offset", HEAD + entry('after = "ontvangst"\ndays = 1000000000'),

@@ -103,6 +103,7 @@ def test_receipt_on_20_september_means_signing_by_1_november(run: Runner) -> Non
             "id": "ondertekening-zorgovereenkomst",
             "activity": "De zorgovereenkomst moet binnen zes weken na de dag van ontvangst "
                         "door de zorgaanbieder worden ondertekend.",
+            "kind": "deadline",
             "date": "2026-11-01", "status": "upcoming", "days_left": 3, "done": False,
             "done_on": None, "calendar": "zorg-en-zekerheid/msz-2027",
             "party": "zorgaanbieder", "section": "5.3", "weekend": True, "holiday": None,

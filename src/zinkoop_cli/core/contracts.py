@@ -203,6 +203,8 @@ class DeadlinePlanner:
                             f"'zinkoop track add' or 'zinkoop track remove {contract.id}'"
                             ) from None
         for row in rows:
+            if row.entry.kind != "deadline":
+                continue  # only a deadline can be overdue, so only a deadline is tracked
             done = contract.done.get(row.entry.id)
             found.append(ContractDeadline(contract, row, contract_status(row, done), done))
         return found

@@ -7,17 +7,27 @@ from datetime import date
 from typing import NamedTuple
 
 from zinkoop_cli.core.contracts import Contract, ContractDeadline
-from zinkoop_cli.core.model import Day, Recurring, Relative, Span
 from zinkoop_cli.core.resolve import Row
 
-# Kinds of *when* that name a day something must be done by. A period or a start says
-# when something runs, not a deadline; continuous and undetermined entries have no day.
-DEADLINE_KINDS = (Day, Span, Relative, Recurring)
+
+def warn_day(row: Row) -> date | None:
+    """The day a row is warned about, or None when it never is.
+
+    A deadline and a target warn on their day; a happening warns on the day it starts
+    (the first day of its stretch, period or range) and is never late; a fact never warns.
+    """
+    kind = row.entry.kind
+    if kind == "fact":
+        return None
+    if kind == "happening":
+        return row.first or row.date
+    return row.date
 
 
 def warns(row: Row) -> bool:
-    """Whether a row can ever be warned about: a dated deadline, not an undated one."""
-    return row.date is not None and isinstance(row.entry.when, DEADLINE_KINDS)
+    """Whether a row names a day to act by: a dated deadline or target (what the month grid
+    of ``calendar`` shows). A happening also warns, on its first day: see ``warn_day``."""
+    return row.date is not None and row.entry.kind in ("deadline", "target")
 
 
 def due_rows(
@@ -38,9 +48,10 @@ def due_rows(
         raise ValueError(f"within must not be negative, not {within}")
     chosen: list[tuple[int, Row]] = []
     for row in rows:
-        if not warns(row) or row.date is None:
+        day = warn_day(row)
+        if day is None:
             continue
-        left = (row.date - today).days
+        left = (day - today).days
         if left < 0:
             continue
         if left == 0 or (days is not None and left in days) or (
@@ -102,6 +113,6 @@ def alerts(
     # identity, then keep every contract paired with a chosen row.
     selected = {id(row) for row in due_rows([row for row, _ in pairs], today, within, days)}
     due = [(row, contract) for row, contract in pairs if id(row) in selected]
-    due.sort(key=lambda pair: pair[0].date or today)  # stable: calendars' rows first
+    due.sort(key=lambda pair: warn_day(pair[0]) or today)  # stable: calendars' rows first
     chosen.extend(Alert(row, contract) for row, contract in due)
     return chosen

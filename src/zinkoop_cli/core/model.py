@@ -17,6 +17,10 @@ Part = Literal["begin", "medio", "eind"]
 Season = Literal["voorjaar", "zomer", "najaar", "winter"]
 OffsetUnit = Literal["days", "workdays", "weeks", "months", "years"]
 Direction = Literal["after", "before"]
+# What a statement is: a deadline ("uiterlijk"), something that happens ("in september"),
+# a target ("streeft ernaar") or a fact about the past or a decision ("is al ingezet").
+Kind = Literal["deadline", "happening", "target", "fact"]
+KINDS: tuple[Kind, ...] = ("deadline", "happening", "target", "fact")
 
 
 class Day(NamedTuple):
@@ -94,7 +98,25 @@ class Recurring(NamedTuple):
     frequency: str | None = None
 
 
-When = Day | Span | Period | Start | Continuous | Undetermined | Relative | Recurring
+class Yearly(NamedTuple):
+    """A day or stretch without a year that comes back every year ("ieder jaar in
+    september", "jaarlijks uiterlijk medio juli"): ``text`` as written, and one occurrence
+    per year from the first year through the last."""
+
+    text: str
+    occurrences: tuple[Day | Span, ...]
+
+
+class Windowed(NamedTuple):
+    """A fixed day chosen by the window an event falls in ("wie zich tussen 1 augustus 2023
+    en 1 maart 2024 meldt, start per 1 april 2024"): ``windows`` holds (from, through, day)."""
+
+    anchor: str
+    windows: tuple[tuple[date, date, date], ...]
+
+
+When = (Day | Span | Period | Start | Continuous | Undetermined | Relative | Recurring | Yearly
+        | Windowed)
 
 
 class EventDef(NamedTuple):
@@ -115,7 +137,19 @@ class Entry(NamedTuple):
     written: str | None = None  # the date as the policy writes it
     atw: bool = False
     note: str | None = None
+    kind: Kind = "deadline"
     verify: bool = False  # not yet checked against the policy ('zinkoop new' sets it)
+
+
+def default_kind(when: When) -> Kind:
+    """The kind of an entry that does not say it: what names a day (a day, a stretch, a
+    rule, a repeat by rule, a day set later) is a deadline, as it always was; what runs
+    (a period, a start, continuous, a bare frequency) is a happening."""
+    if isinstance(when, Period | Start | Continuous):
+        return "happening"
+    if isinstance(when, Recurring) and when.rule is None:
+        return "happening"
+    return "deadline"
 
 
 class Calendar(NamedTuple):

@@ -27,7 +27,8 @@ TO_FILL_IN = "in te vullen"
 DAY_KEYS = frozenset({"date", "from", "not_before", "not_after", "first", "until"})
 # The keys whose value is a stretch written with one year: a month, quarter or season.
 SPAN_KEYS = frozenset({"month", "quarter", "season"})
-MOVED_KEYS = DAY_KEYS | SPAN_KEYS | {"year", "starts", "period", "rrule", "written"}
+MOVED_KEYS = DAY_KEYS | SPAN_KEYS | {"year", "starts", "period", "rrule", "written", "windows"}
+WINDOW_KEYS = frozenset({"from", "through", "date"})  # of each table in ``windows``
 
 _YEAR = r"(?:19|20)\d\d|2100"
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
@@ -193,6 +194,13 @@ def day_text(day: date) -> str:
 def _shift_value(key: str, value: object, years: int) -> object:
     if key == "rrule":
         return shift_rrule(value, years)
+    if key in ("first", "until") and isinstance(value, int) and not isinstance(value, bool):
+        return value + years  # a yearly entry's first or last year
+    if key == "windows":
+        if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+            raise UnmovableError(f"{value!r} is not a list of windows")
+        return [{name: shift_day_value(day, years) if name in WINDOW_KEYS else day
+                 for name, day in window.items()} for window in value]
     if isinstance(value, str) and not _YEAR_TOKEN.search(value):
         return value  # no year, so not an absolute date ("jaarlijks", "12 november")
     if key in DAY_KEYS:

@@ -10,6 +10,7 @@ from typing import Literal, NamedTuple
 from dateutil.relativedelta import relativedelta
 
 from zinkoop_cli.core import holidays
+from zinkoop_cli.core.chains import find_cycle as find_cycle  # where catalog finds it
 from zinkoop_cli.core.model import (
     Calendar,
     Continuous,
@@ -22,6 +23,8 @@ from zinkoop_cli.core.model import (
     Span,
     Start,
     Undetermined,
+    Windowed,
+    Yearly,
 )
 from zinkoop_cli.errors import DataError
 
@@ -50,6 +53,8 @@ class Row(NamedTuple):
     # The day may be off by a day a decree probably equates with a holiday, for a year whose
     # decree zinkoop does not have (holidays.UNCONFIRMED_MARK).
     unconfirmed_day: bool = False
+    # The day of the event that fell in none of a Windowed entry's windows.
+    outside: dt.date | None = None
 
 
 class _Due(NamedTuple):
@@ -58,6 +63,14 @@ class _Due(NamedTuple):
     missing: tuple[str, ...]
     moved: bool = False
     unconfirmed: bool = False  # a term counted across, or moved past, an unconfirmed day
+    outside: dt.date | None = None  # an event in none of the windows (Windowed)
+
+
+def fixed_day(when: Day | Span) -> date:
+    """The day a published day ("vóór" one: the day before) or a stretch is due."""
+    if isinstance(when, Span):
+        return when.end
+    return when.day - timedelta(days=1) if when.bound == "voor" else when.day
 
 
 def offset(anchor: date, amount: int, unit: str, direction: str = "after") -> date:
@@ -116,45 +129,6 @@ def merged_events(calendar: Calendar, parents: Sequence[Calendar]) -> dict[str, 
     return events
 
 
-def anchors_of(entry: Entry) -> tuple[str, ...]:
-    return (entry.when.anchor,) if isinstance(entry.when, Relative) else ()
-
-
-def find_cycle(
-    entries: Iterable[Entry], events: Mapping[str, EventDef]
-) -> list[str] | None:
-    """A chain of ids that depend on each other in a circle, or None.
-
-    Edges run from a relative entry to its anchor, and from an event to the entry that
-    gives its default date.
-    """
-    graph: dict[str, tuple[str, ...]] = {entry.id: anchors_of(entry) for entry in entries}
-    for name, event in events.items():
-        if isinstance(event.default, str):
-            graph[name] = (event.default,)
-    # Depth-first with an explicit stack: a chain of 100,000 rules is no recursion limit.
-    state: dict[str, int] = {}  # 1: on the current path, 2: done
-    for root in graph:
-        if root in state:
-            continue
-        state[root] = 1
-        path = [root]
-        stack = [iter(graph.get(root, ()))]
-        while stack:
-            for nxt in stack[-1]:
-                if state.get(nxt) == 1:
-                    return [*path[path.index(nxt):], nxt]
-                if nxt not in state:
-                    state[nxt] = 1
-                    path.append(nxt)
-                    stack.append(iter(graph.get(nxt, ())))
-                    break
-            else:
-                stack.pop()
-                state[path.pop()] = 2
-    return None
-
-
 class Resolver:
     """Dates for every entry of a merged calendar, given the user's events."""
 
@@ -204,7 +178,7 @@ class Resolver:
             default = self.events[name].default
             return default if isinstance(default, str) else None
         entry = self.by_id.get(name)
-        if entry is not None and isinstance(entry.when, Relative):
+        if entry is not None and isinstance(entry.when, Relative | Windowed):
             return entry.when.anchor
         return None
 
@@ -227,11 +201,14 @@ class Resolver:
 
     def _entry_due(self, entry: Entry) -> _Due:
         when = entry.when
-        if isinstance(when, Day):
-            day = when.day - timedelta(days=1) if when.bound == "voor" else when.day
+        if isinstance(when, Day | Span):
+            day = fixed_day(when)
             return _Due(day, day, ())
-        if isinstance(when, Span):
-            return _Due(when.end, when.end, ())
+        if isinstance(when, Yearly):
+            day = fixed_day(when.occurrences[0])
+            return _Due(day, day, ())
+        if isinstance(when, Windowed):
+            return self._windowed_due(when)
         if isinstance(when, Period):
             return _Due(when.end, when.end, ())
         if isinstance(when, Start):
@@ -242,6 +219,15 @@ class Resolver:
             occurrences = expand(when)
             return _Due(occurrences[0], occurrences[0], ()) if occurrences else _Due(None, None, ())
         return _Due(None, None, ())
+
+    def _windowed_due(self, rule: Windowed) -> _Due:
+        anchor = self.due_of(rule.anchor)
+        if anchor.date is None:
+            return _Due(None, None, anchor.missing)
+        for first, last, day in rule.windows:
+            if first <= anchor.date <= last:
+                return _Due(day, day, ())
+        return _Due(None, None, (), outside=anchor.date)
 
     def _relative_due(self, entry: Entry, rule: Relative) -> _Due:
         anchor = self.due_of(rule.anchor)
@@ -264,6 +250,8 @@ class Resolver:
             raw = anchor.replace(day=1)
         else:
             raw = offset(anchor, rule.amount, rule.unit, rule.direction)
+        if rule.bound == "voor":  # "vóór": the last day is the one before the counted day
+            raw -= timedelta(days=1)
         if rule.not_before is not None and raw < rule.not_before:
             raw = rule.not_before
         if rule.not_after is not None and raw > rule.not_after:
@@ -297,9 +285,10 @@ def expand(rule: Recurring) -> list[date]:
     return days
 
 
-def status_of(day: date | None, today: date, missing: Sequence[str]) -> Status:
+def status_of(day: date | None, today: date, missing: Sequence[str],
+              outside: date | None = None) -> Status:
     if day is None:
-        return "unresolved" if missing else "undated"
+        return "unresolved" if missing or outside else "undated"
     if day < today:
         return "past"
     if day == today:
@@ -329,7 +318,7 @@ def _row(
         date=day,
         raw_date=due.raw,
         first=_first_of(entry),
-        status=status_of(day, today, due.missing),
+        status=status_of(day, today, due.missing, due.outside),
         days_left=(day - today).days if day is not None else None,
         missing=due.missing,
         moved=due.moved,
@@ -337,6 +326,7 @@ def _row(
         weekend=holidays.is_weekend(day) if day is not None and day_precise else False,
         unconfirmed_day=due.unconfirmed or (day is not None and day_precise
                                             and holidays.unconfirmed(day)),
+        outside=due.outside,
     )
 
 
@@ -363,8 +353,15 @@ def timeline(
                 due = _Due(day, day, ())
                 rows.append(_row(owner, entry, f"{entry.id}@{day.isoformat()}", due, today, True))
             continue
+        if isinstance(when, Yearly):
+            for occurrence in when.occurrences:
+                day = fixed_day(occurrence)
+                rows.append(_row(owner, entry._replace(when=occurrence),
+                                 f"{entry.id}@{day.isoformat()}", _Due(day, day, ()), today,
+                                 isinstance(occurrence, Day)))
+            continue
         due = resolver.due_of(entry.id)
-        precise = isinstance(when, Day | Relative)
+        precise = isinstance(when, Day | Relative | Windowed)
         rows.append(_row(owner, entry, entry.id, due, today, precise))
     return sort_rows(rows)
 

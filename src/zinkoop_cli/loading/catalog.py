@@ -11,7 +11,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import NamedTuple
 
-from zinkoop_cli.core.model import Calendar, Relative
+from zinkoop_cli.core.model import Calendar, Relative, Windowed
 from zinkoop_cli.core.resolve import find_cycle, merged_events
 from zinkoop_cli.errors import (
     CalendarError,
@@ -333,7 +333,7 @@ class Catalog:
             known |= {entry.id for entry in parent.entries}
         names = known | set(events)  # once, not per entry: a long chain stays linear
         for entry in calendar.entries:
-            if isinstance(entry.when, Relative) and entry.when.anchor not in names:
+            if isinstance(entry.when, Relative | Windowed) and entry.when.anchor not in names:
                 choices = sorted(names)
                 close = difflib.get_close_matches(entry.when.anchor, choices, n=1)
                 hint = f" (did you mean {close[0]!r}?)" if close else ""

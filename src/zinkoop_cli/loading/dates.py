@@ -79,6 +79,10 @@ def parse_day(value: object) -> date:
     match = _DUTCH.match(text)
     if match:
         return make_day(int(match[3]), _month_number(match[2]), int(match[1]))
+    if re.fullmatch(r"\d{1,2}\s+[A-Za-z.]+", text):
+        raise DateTextError(f"{value!r} has no year; write the year, e.g. '{text} 2026', or "
+                            "give purchase_year = -1 (0, 1) for the year before (of, after) "
+                            "the purchase year")
     raise DateTextError(f"{value!r} is not a date; write it as 1 oktober 2026 or 2026-10-01")
 
 
@@ -108,6 +112,10 @@ def month_span(value: object, part: object = None) -> Span:
         year, month = int(iso[1]), int(iso[2])
     elif dutch:
         year, month = int(dutch[2]), _month_number(dutch[1])
+    elif re.fullmatch(r"[A-Za-z.]+", text):
+        raise DateTextError(f"{value!r} has no year; write the year, e.g. '{text} 2026', or "
+                            "give purchase_year = -1 (0, 1) for the year before (of, after) "
+                            "the purchase year")
     else:
         raise DateTextError(f"{value!r} is not a month; write it as september 2026 or 2026-09")
     check_year(year)

@@ -5,11 +5,11 @@ from __future__ import annotations
 import difflib
 import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
-from zinkoop_cli.core.model import Calendar, Entry, EventDef
+from zinkoop_cli.core.model import KINDS, Calendar, Entry, EventDef, Kind, When, default_kind
 from zinkoop_cli.errors import CalendarError, CalendarSyntaxError, DataError
 from zinkoop_cli.loading.dates import DateTextError, check_year, parse_day
 from zinkoop_cli.loading.when import (
@@ -29,6 +29,7 @@ CALENDAR_KEYS = {
 REQUIRED_CALENDAR_KEYS = ("publisher", "care_type", "year", "title", "version", "published",
                           "source")
 EVENT_KEYS = {"label", "default"}
+T = TypeVar("T")
 
 
 def slugify(text: str) -> str:
@@ -76,11 +77,51 @@ class _Problems:
 def _version(value: object) -> str:
     # A bare 1.10 is a TOML float and reads as 1.1: refuse it rather than lose the zero.
     if isinstance(value, float):
-        raise DateTextError(f"version {value!r} is a number, and a bare 1.10 reads as 1.1; "
+        raise DateTextError("version is a bare number, and a bare 1.10 reads as 1.1; "
                             'write it in quotes as the document does, e.g. version = "1.10"')
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
     return text_value(value, "version")
+
+
+class _Head:
+    """Reads the keys of [calendar] one by one, noting each problem and going on."""
+
+    def __init__(self, head: Mapping[str, Any], problems: _Problems) -> None:
+        self.head = head
+        self.problems = problems
+
+    def value(self, key: str, read: Callable[[Any], T], default: T | None = None) -> T | None:
+        if key not in self.head:
+            return default
+        try:
+            return read(self.head[key])
+        except DateTextError as exc:
+            self.problems.add("[calendar]", str(exc))
+            return None
+
+
+def _year(value: object) -> int:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise DateTextError(f"year must be a whole number, got {value!r}")
+    return check_year(value)
+
+
+def _care_type(value: object) -> str:
+    care_type = text_value(value, "care_type").lower()
+    if not SLUG.match(care_type):
+        raise DateTextError("care_type must be lower-case letters, digits and dashes")
+    return care_type
+
+
+def _slug(key: str) -> Callable[[object], str]:
+    def read(value: object) -> str:
+        text = text_value(value, key)
+        if not SLUG.match(text):
+            raise DateTextError(f"{key} must be lower-case letters, digits and dashes")
+        return text
+
+    return read
 
 
 def _entry(table: Any, index: int, calendar_year: int, problems: _Problems) -> Entry | None:
@@ -113,10 +154,22 @@ def _entry(table: Any, index: int, calendar_year: int, problems: _Problems) -> E
         verify = table.get("verify", False)
         if not isinstance(verify, bool):
             raise DateTextError("verify takes true or false")
+        kind = _kind(table, when)
     except DateTextError as exc:
         problems.add(where, str(exc))
         return None
-    return Entry(entry_id, activity, when, atw=atw, verify=verify, **fields)
+    return Entry(entry_id, activity, when, atw=atw, kind=kind, verify=verify, **fields)
+
+
+def _kind(table: Mapping[str, Any], when: When) -> Kind:
+    if "kind" not in table:
+        return default_kind(when)
+    value = table["kind"]
+    for kind in KINDS:
+        if value == kind:
+            return kind
+    listed = ", ".join(f'"{kind}"' for kind in KINDS)
+    raise DateTextError(f"kind {value!r} is not one of {listed}; e.g. kind = \"happening\"")
 
 
 def _looks_like_day(text: str) -> bool:
@@ -191,40 +244,31 @@ def _calendar(data: dict[str, Any], origin: str) -> tuple[Calendar | None, list[
     head = data.get("calendar")
     if not isinstance(head, dict):
         problems.add("[calendar]", "is missing; every file starts with a [calendar] table")
-        return None, problems.items
-    unknown = _unknown_keys(head, CALENDAR_KEYS)
-    if unknown:
-        problems.add("[calendar]", unknown)
-    missing = [key for key in REQUIRED_CALENDAR_KEYS if key not in head]
-    if missing:
-        problems.add("[calendar]", f"is missing {', '.join(missing)}")
-        return None, problems.items
-    try:
-        year = head["year"]
-        if not isinstance(year, int) or isinstance(year, bool):
-            raise DateTextError(f"year must be a whole number, got {year!r}")
-        check_year(year)
-        published = parse_day(head["published"])
-        publisher = text_value(head["publisher"], "publisher")
-        care_type = text_value(head["care_type"], "care_type").lower()
-        if not SLUG.match(care_type):
-            raise DateTextError("care_type must be lower-case letters, digits and dashes")
-        publisher_id = slugify(publisher)
-        if "publisher_id" in head:
-            publisher_id = text_value(head["publisher_id"], "publisher_id")
-            if not SLUG.match(publisher_id):
-                raise DateTextError("publisher_id must be lower-case letters, digits and dashes")
-        aliases = tuple(alias.lower() for alias in _text_list(head, "aliases"))
-        inherits = _text_list(head, "inherits")
-        title = text_value(head["title"], "title")
-        version = _version(head["version"])
-        source = text_value(head["source"], "source")
-        calendar_id = f"{publisher_id}/{care_type}-{year}"
-        if "id" in head:
-            calendar_id = text_value(head["id"], "id")
-    except DateTextError as exc:
-        problems.add("[calendar]", str(exc))
-        return None, problems.items
+        head = {}
+    else:
+        unknown = _unknown_keys(head, CALENDAR_KEYS)
+        if unknown:
+            problems.add("[calendar]", unknown)
+        missing = [key for key in REQUIRED_CALENDAR_KEYS if key not in head]
+        if missing:
+            problems.add("[calendar]", f"is missing {', '.join(missing)}")
+    # Every key on its own, so that one problem does not hide the next, nor the entries'.
+    read = _Head(head, problems)
+    year = read.value("year", _year)
+    published = read.value("published", parse_day)
+    publisher = read.value("publisher", lambda v: text_value(v, "publisher"))
+    care_type = read.value("care_type", _care_type)
+    publisher_id = read.value("publisher_id", _slug("publisher_id"),
+                              slugify(publisher) if publisher else None)
+    no_names: tuple[str, ...] = ()
+    aliases = read.value("aliases", lambda _: tuple(a.lower() for a in _text_list(head, "aliases")),
+                         no_names)
+    inherits = read.value("inherits", lambda _: _text_list(head, "inherits"), no_names)
+    title = read.value("title", lambda v: text_value(v, "title"))
+    version = read.value("version", _version)
+    source = read.value("source", lambda v: text_value(v, "source"))
+    calendar_id = read.value("id", lambda v: text_value(v, "id"),
+                             f"{publisher_id}/{care_type}-{year}")
     events = _events(data.get("events", {}), problems)
     raw_entries = data.get("entry", [])
     if not isinstance(raw_entries, list):
@@ -233,7 +277,8 @@ def _calendar(data: dict[str, Any], origin: str) -> tuple[Calendar | None, list[
     entries: list[Entry] = []
     seen: set[str] = set()
     for index, table in enumerate(raw_entries, start=1):
-        entry = _entry(table, index, year, problems)
+        # A year that is wrong or missing still lets the entries be checked.
+        entry = _entry(table, index, year if year is not None else 2000, problems)
         if entry is None:
             continue
         if entry.id in seen:
@@ -244,6 +289,10 @@ def _calendar(data: dict[str, Any], origin: str) -> tuple[Calendar | None, list[
             continue
         seen.add(entry.id)
         entries.append(entry)
+    if (year is None or published is None or publisher is None or care_type is None
+            or publisher_id is None or title is None or version is None or source is None
+            or calendar_id is None or aliases is None or inherits is None):
+        return None, problems.items
     calendar = Calendar(
         id=calendar_id, publisher=publisher, publisher_id=publisher_id, care_type=care_type,
         year=year, version=version, published=published, title=title, source=source,

@@ -9,18 +9,23 @@ from typing import Any
 
 from zinkoop_cli.core.limits import LAST_YEAR, day_problem, offset_problem
 from zinkoop_cli.core.model import (
+    Bound,
     Continuous,
     Day,
     Period,
     Recurring,
     Relative,
+    Span,
     Start,
     Undetermined,
     When,
+    Windowed,
+    Yearly,
 )
 from zinkoop_cli.loading.dates import (
     DateTextError,
     any_span,
+    check_year,
     month_span,
     parse_day,
     parse_time,
@@ -29,27 +34,30 @@ from zinkoop_cli.loading.dates import (
     year_span,
 )
 
+# paraphrase: why the activity is not verbatim (read by the source audit only)
+# paraphrase: why an activity is not verbatim (the source audit reads it); verify: true while
+# an entry is not yet checked against the policy ('zinkoop new' sets it).
 COMMON_ENTRY_KEYS = {"id", "activity", "party", "section", "condition", "written", "note", "atw",
-                     "paraphrase"}  # paraphrase: why the activity is not verbatim (audit only)
-COMMON_ENTRY_KEYS.add("verify")  # true: not yet checked against the policy (zinkoop new)
+                     "kind", "paraphrase", "verify"}
 UNITS = ("days", "workdays", "weeks", "months", "years")
 # Each kind of *when* and the keys it may use besides its own.
 WHEN_KEYS: dict[str, set[str]] = {
-    "date": {"from", "time", "bound"},
-    "month": {"part"},
-    "quarter": set(),
-    "season": set(),
+    "date": {"from", "time", "bound", "purchase_year"},
+    "month": {"part", "purchase_year"},
+    "quarter": {"purchase_year"},
+    "season": {"purchase_year"},
     "year": {"part"},
     "period": set(),
     "starts": set(),
     "continuous": set(),
     "undetermined": set(),
-    "after": {*UNITS, "not_before", "not_after"},
-    "before": {*UNITS, "not_before", "not_after"},
+    "after": {*UNITS, "not_before", "not_after", "bound"},
+    "before": {*UNITS, "not_before", "not_after", "bound"},
     "same_day_as": set(),
     "first_of_month_of": {"not_before", "not_after"},
     "rrule": {"first", "until"},
-    "yearly": {"until"},
+    "yearly": {"until", "first", "bound"},
+    "window_of": {"windows"},
     "frequency": {"until"},
 }
 ALL_ENTRY_KEYS = COMMON_ENTRY_KEYS | set(WHEN_KEYS) | {k for v in WHEN_KEYS.values() for k in v}
@@ -83,8 +91,43 @@ def _optional_day(table: Mapping[str, Any], key: str) -> date | None:
     return parse_day(table[key]) if key in table else None
 
 
+def _bound(table: Mapping[str, Any]) -> Bound:
+    bound = table.get("bound", "uiterlijk")
+    if bound == "voor":
+        return "voor"
+    if bound != "uiterlijk":
+        raise DateTextError("bound must be 'uiterlijk' (that day) or 'voor' (the day before)")
+    return "uiterlijk"
+
+
+def _purchase_year(value: object) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or not -10 <= value <= 10:
+        raise DateTextError(f"purchase_year must be a whole number of years from the purchase "
+                            f"year, e.g. -1 for the year before it, got {value!r}")
+    return value
+
+
+def with_year(value: object, year: int, what: str) -> str:
+    """``value`` (a day, month, quarter or season written without a year) in ``year``."""
+    if not isinstance(value, str) or re.search(r"\d{4}", value):
+        raise DateTextError(f"{what} {value!r} gives a year and purchase_year gives another; "
+                            "write it without the year, e.g. \"1 oktober\" or \"september\"")
+    return f"{value.strip()} {year}"
+
+
 def parse_when(table: Mapping[str, Any], calendar_year: int) -> When:
     """The *when* of one entry: exactly one of the keys in ``WHEN_KEYS``."""
+    try:
+        return _parse_when(table, calendar_year)
+    except DateTextError as exc:
+        offset = table.get("purchase_year")
+        if isinstance(offset, int) and not isinstance(offset, bool):
+            # Quote what the writer wrote, not the year zinkoop added to it.
+            raise DateTextError(str(exc).replace(f" {calendar_year + offset}", "")) from None
+        raise
+
+
+def _parse_when(table: Mapping[str, Any], calendar_year: int) -> When:
     kinds = [key for key in WHEN_KEYS if key in table]
     if len(kinds) != 1:
         listed = ", ".join(WHEN_KEYS)
@@ -96,10 +139,13 @@ def parse_when(table: Mapping[str, Any], calendar_year: int) -> When:
     if stray:
         raise DateTextError(f"key {sorted(stray)[0]!r} does not go with {kind!r}")
     value = table[kind]
+    if "purchase_year" in table:
+        year = calendar_year + _purchase_year(table["purchase_year"])
+        value = with_year(value, year, kind)
+        table = {**table, "from": with_year(table["from"], year, "from")} if "from" in table \
+            else table
     if kind == "date":
-        bound = table.get("bound", "uiterlijk")
-        if bound not in ("uiterlijk", "voor"):
-            raise DateTextError("bound must be 'uiterlijk' (that day) or 'voor' (the day before)")
+        bound = _bound(table)
         day = parse_day(value)
         first = _optional_day(table, "from")
         if first is not None and first > day:
@@ -135,6 +181,7 @@ def parse_when(table: Mapping[str, Any], calendar_year: int) -> When:
         amount, unit = _amount(table)
         return Relative(
             text_value(value, kind), amount, unit, kind,  # type: ignore[arg-type]
+            bound=_bound(table),
             not_before=_optional_day(table, "not_before"),
             not_after=_optional_day(table, "not_after"),
         )
@@ -152,11 +199,100 @@ def parse_when(table: Mapping[str, Any], calendar_year: int) -> When:
         rule = text_value(value, "rrule")
         return _recurring(rule, parse_day(table["first"]), _optional_day(table, "until"))
     if kind == "yearly":
-        day = parse_day(f"{text_value(value, 'yearly')} {calendar_year - 1}")
-        until = _optional_day(table, "until") or date(min(calendar_year + 1, LAST_YEAR), 12, 31)
-        return _recurring("FREQ=YEARLY", day, until)
+        return _yearly(table, text_value(value, "yearly"), calendar_year)
+    if kind == "window_of":
+        return Windowed(text_value(value, kind), _windows(table.get("windows")))
     # frequency: a repeat whose days the policy does not give
     return Recurring(None, None, _optional_day(table, "until"), text_value(value, "frequency"))
+
+
+def _year_or_day(table: Mapping[str, Any], key: str) -> date | None:
+    value = table.get(key)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return date(check_year(value), 12 if key == "until" else 1, 31 if key == "until" else 1)
+    return _optional_day(table, key)
+
+
+def _yearly_in(text: str, year: int, bound: Bound) -> Day | Span:
+    """``text`` (a day, month, part of a month, quarter or season without a year) in ``year``."""
+    words = text.lower().split()
+    if len(words) == 2 and words[0].isdigit():
+        return Day(parse_day(f"{text} {year}"), bound)
+    if len(words) == 2 and words[0] in ("begin", "medio", "eind"):
+        return month_span(f"{words[1]} {year}", words[0])
+    for reader in (quarter_span, season_span, month_span):
+        try:
+            return reader(f"{text} {year}")
+        except DateTextError:
+            continue
+    raise DateTextError(f"yearly {text!r} is not a day, month, begin/medio/eind of a month, "
+                        "quarter or season; write e.g. \"12 november\", \"september\", "
+                        "\"medio juli\", \"derde kwartaal\" or \"najaar\"")
+
+
+def _yearly(table: Mapping[str, Any], text: str, calendar_year: int) -> Recurring | Yearly:
+    if re.search(r"\d{4}", text):
+        raise DateTextError(f"yearly {text!r} gives a year; write the day or month without it "
+                            "and the years with 'first' and 'until'")
+    first = table.get("first", calendar_year - 1)
+    if not isinstance(first, int) or isinstance(first, bool):
+        raise DateTextError(f"first must be the first year, e.g. first = 2024, got {first!r}")
+    until = _year_or_day(table, "until") or date(min(calendar_year + 1, LAST_YEAR), 12, 31)
+    words = text.split()
+    if len(words) == 2 and words[0].isdigit() and "first" not in table and "bound" not in table:
+        # The form it always had: a repeat rule from the day in the year before the purchase
+        # year, so that "29 februari" goes on as it did.
+        try:
+            day = parse_day(f"{text} {first}")
+        except DateTextError as exc:
+            raise DateTextError(f"yearly {text!r}: " + str(exc).replace(f" {first}", "")
+                                ) from None
+        return _recurring("FREQ=YEARLY", day, until)
+    if until.year - check_year(first) > 100:
+        raise DateTextError("a yearly entry runs at most 100 years; give an earlier 'until'")
+    bound = _bound(table)
+    occurrences = []
+    for year in range(first, until.year + 1):
+        try:
+            occurrences.append(_yearly_in(text, year, bound))
+        except DateTextError as exc:
+            if "does not exist" in str(exc):
+                raise DateTextError(f"yearly {text!r} is not a day of every year; use an rrule "
+                                    "for such a day") from None
+            raise DateTextError(str(exc).replace(f" {year}", "")) from None
+    if "bound" in table and not isinstance(occurrences[0] if occurrences else None, Day):
+        raise DateTextError("bound goes with a yearly day, e.g. yearly = \"1 juni\"")
+    kept = tuple(item for item in occurrences if _fixed(item) <= until)
+    if not kept:
+        raise DateTextError(f"yearly {text!r} gives no day from {first} through "
+                            f"{until.isoformat()}; check 'first' and 'until'")
+    return Yearly(text, kept)
+
+
+def _fixed(item: Day | Span) -> date:
+    from zinkoop_cli.core.resolve import fixed_day
+
+    return fixed_day(item)
+
+
+def _windows(value: object) -> tuple[tuple[date, date, date], ...]:
+    example = ('windows = [{ from = "1 augustus 2023", through = "1 maart 2024", '
+               'date = "1 april 2024" }]')
+    if not isinstance(value, list) or not value:
+        raise DateTextError(f"window_of needs windows, e.g. {example}")
+    windows: list[tuple[date, date, date]] = []
+    for item in value:
+        if not isinstance(item, dict) or set(item) != {"from", "through", "date"}:
+            raise DateTextError(f"each window has from, through and date, e.g. {example}")
+        first, last, day = (parse_day(item[key]) for key in ("from", "through", "date"))
+        if first > last:
+            raise DateTextError(f"a window's from ({first.isoformat()}) comes after its "
+                                f"through ({last.isoformat()})")
+        for other_first, other_last, _ in windows:
+            if first <= other_last and other_first <= last:
+                raise DateTextError("windows overlap; an event may fall in one window only")
+        windows.append((first, last, day))
+    return tuple(windows)
 
 
 def _recurring(rule: str, first: date, until: date | None) -> Recurring:

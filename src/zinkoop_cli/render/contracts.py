@@ -27,6 +27,7 @@ def deadline_document(deadline: ContractDeadline) -> dict[str, Any]:
     return {
         "id": row.entry.id,
         "activity": row.entry.activity,
+        "kind": row.entry.kind,
         "date": _iso(row.date),
         "status": deadline.status,
         "days_left": row.days_left,

@@ -15,6 +15,8 @@ from zinkoop_cli.core.model import (
     Start,
     Undetermined,
     When,
+    Windowed,
+    Yearly,
 )
 from zinkoop_cli.render.words import (
     DIRECTIONS,
@@ -53,6 +55,8 @@ def rule_text(rule: Relative, lang: Lang) -> str:
     else:
         unit = unit_name(lang, rule.unit, rule.amount)
         text = f"{rule.amount} {unit} {DIRECTIONS[lang][rule.direction]} {anchor}"
+    if rule.bound == "voor":
+        text += ", " + word(lang, "day_before")
     if rule.not_before is not None:
         text += ", " + word(lang, "not_before").format(day=format_long_day(rule.not_before, lang))
     if rule.not_after is not None:
@@ -89,4 +93,8 @@ def when_text(when: When, lang: Lang, due: date | None = None) -> str:
         return when.frequency or word(lang, "undetermined")
     if due is not None:
         return format_day(due, lang)
+    if isinstance(when, Yearly):
+        return word(lang, "yearly").format(what=when.text)
+    if isinstance(when, Windowed):
+        return word(lang, "windowed").format(anchor=when.anchor)
     return rule_text(when, lang)

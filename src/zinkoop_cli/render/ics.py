@@ -22,7 +22,7 @@ from icalendar import Calendar as ICalendar
 
 from zinkoop_cli.core.contracts import Contract, ContractDeadline, contract_key, provider_key
 from zinkoop_cli.core.lang import Lang
-from zinkoop_cli.core.model import Calendar, Day, Period, Relative, Span, Start
+from zinkoop_cli.core.model import Calendar, Day, Period, Span, Start
 from zinkoop_cli.core.resolve import Row
 from zinkoop_cli.render.describe import span_text, when_text
 from zinkoop_cli.render.ics_carry import CONTENT, carried, digest_in, digest_of, history_of, seen_in
@@ -124,12 +124,8 @@ def short(text: str, limit: int = SUMMARY_LENGTH) -> str:
 
 
 def kind_of(row: Row) -> Kind:
-    """The entry's kind; until the model carries one, inferred from how its date is written:
-    a day or a rule is a deadline, a stretch, a start or a repeat is a happening."""
-    kind = getattr(row.entry, "kind", None)
-    if kind in KINDS:
-        return kind  # type: ignore[no-any-return]
-    return "deadline" if isinstance(row.entry.when, Day | Relative) else "happening"
+    """The entry's kind, as the calendar says it or the parser inferred it from the form."""
+    return row.entry.kind
 
 
 def _day(day: date) -> tuple[date, date]:

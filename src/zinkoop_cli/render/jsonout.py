@@ -56,6 +56,7 @@ def entry_document(row: Row, lang: Lang) -> dict[str, Any]:
         "id": row.key,
         "calendar": row.calendar.id,
         "activity": entry.activity,
+        "kind": entry.kind,
         "date": _iso(row.date),
         "status": row.status,
         "days_left": row.days_left,

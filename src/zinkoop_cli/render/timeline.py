@@ -10,7 +10,7 @@ from zinkoop_cli.core.lang import Lang
 from zinkoop_cli.core.model import Calendar
 from zinkoop_cli.core.resolve import Row
 from zinkoop_cli.render.view import view
-from zinkoop_cli.render.words import HEADERS, format_day, format_long_day, word
+from zinkoop_cli.render.words import HEADERS, format_day, format_long_day, kind_label, word
 from zinkoop_cli.render.words import TIMELINE as TEXT
 
 STATUS_STYLE = {
@@ -141,8 +141,9 @@ def timeline_lines(
         if row.unconfirmed_day:
             activity.append((word(lang, "unconfirmed_day"), "italic"))
         when = shown.when + (f" {MARK}" if shown.mark else "")
+        label = kind_label(row.entry.kind, lang)
         cells: list[Cell] = [
-            [(when, None)],
+            [(when, None)] + ([(label, "dim")] if label else []),
             [("" if row.days_left is None else str(row.days_left), None)],
             [(word(lang, row.status), STATUS_STYLE[row.status])],
             activity,

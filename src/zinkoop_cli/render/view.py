@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from zinkoop_cli.core.lang import Lang
-from zinkoop_cli.core.model import Day, Recurring, Relative
+from zinkoop_cli.core.model import Day, Recurring, Relative, Windowed
 from zinkoop_cli.core.resolve import Row
 from zinkoop_cli.render.describe import rule_text, when_text
 from zinkoop_cli.render.words import MONTHS, format_day, holiday_label, word
@@ -42,11 +42,14 @@ def view(row: Row, lang: Lang) -> RowView:
     when = row.entry.when
     rule = rule_of(row, lang)
     hint = None
-    if row.status == "unresolved":
+    if row.outside is not None and isinstance(when, Windowed):
+        shown = word(lang, "outside").format(anchor=when.anchor,
+                                             day=format_day(row.outside, lang))
+    elif row.status == "unresolved":
         shown = rule or when_text(when, lang)
         hint = " ".join(f"--on {name}={'JJJJ-MM-DD' if lang == 'nl' else 'YYYY-MM-DD'}"
                         for name in row.missing)
-    elif isinstance(when, Relative | Recurring) and row.date is not None:
+    elif isinstance(when, Relative | Recurring | Windowed) and row.date is not None:
         shown = format_day(row.date, lang)
     elif isinstance(when, Day) and when.first is None and when.bound == "voor":
         shown = format_day(row.date, lang) if row.date else when_text(when, lang)

@@ -7,13 +7,13 @@ from datetime import date
 from typing import Any
 
 from zinkoop_cli.core.contracts import Contract
-from zinkoop_cli.core.due import Alert
+from zinkoop_cli.core.due import Alert, warn_day
 from zinkoop_cli.core.lang import Lang
 from zinkoop_cli.core.model import Calendar, Relative, Span
 from zinkoop_cli.core.resolve import Row
 from zinkoop_cli.render.jsonout import calendar_summary, entry_document
 from zinkoop_cli.render.view import view
-from zinkoop_cli.render.words import WARN, format_day, word
+from zinkoop_cli.render.words import WARN, format_day, kind_label, word
 
 Line = list[tuple[str, str | None]]
 
@@ -50,6 +50,9 @@ def activity_text(row: Row, lang: Lang) -> str:
     entry = row.entry
     text = " ".join(entry.activity.split())
     shown = view(row, lang)
+    label = kind_label(entry.kind, lang)
+    if label:
+        text += f" {label}"
     if isinstance(entry.when, Span):
         text += f" ({shown.when})"
     elif isinstance(entry.when, Relative) and shown.rule:
@@ -72,12 +75,13 @@ def warning_lines(items: Sequence[Alert], today: date, lang: Lang) -> list[Line]
     cells = []
     for item in items:
         row = item.row
-        assert row.date is not None  # only dated rows warn
-        left = (row.date - today).days
+        day = warn_day(row)
+        assert day is not None  # only dated rows warn
+        left = (day - today).days
         activity = activity_text(row, lang)
         if item.contract is not None:
             activity = provider_text(item.contract, lang) + activity
-        cells.append((days_left(left, lang), format_day(row.date, lang),
+        cells.append((days_left(left, lang), format_day(day, lang),
                       care_label(row.calendar, len(publishers) > 1), activity,
                       "bold red" if left <= 0 else None))
     if not cells:
@@ -105,7 +109,8 @@ def subject(items: Sequence[Alert], lang: Lang) -> str:
     (``2 te laat`` in front when contracts' deadlines have passed)."""
     words = WARN[lang]
     late = sum(1 for item in items if item.overdue)
-    coming = [item.row.date for item in items if not item.overdue and item.row.date]
+    days = [warn_day(item.row) for item in items if not item.overdue]
+    coming = [day for day in days if day is not None]
     head = f"zinkoop: {late} {words['overdue']}" if late else "zinkoop:"
     if not coming:
         return head if late else f"zinkoop: 0 {words['deadlines']}"

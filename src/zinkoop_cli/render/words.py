@@ -55,6 +55,10 @@ WORDS: dict[Lang, dict[str, str]] = {
         "from": "vanaf {what}",
         "through": "t/m",
         "before_day": "vóór {day}",
+        "day_before": "de dag ervoor",
+        "yearly": "jaarlijks {what}",
+        "windowed": "volgens het venster van {anchor}",
+        "outside": "{anchor} {day} valt in geen venster",
         "continuous": "doorlopend",
         "undetermined": "nog niet bepaald",
         "at": "{day} om {time} uur",
@@ -79,6 +83,9 @@ WORDS: dict[Lang, dict[str, str]] = {
         "falls_on": "Valt op: {what}",
         "provider": "Zorgaanbieder",
         "contract": "Contract",
+        "kind_happening": "(gebeurtenis)",
+        "kind_target": "(streefdatum)",
+        "kind_fact": "(feit)",
     },
     "en": {
         "first_of_month": "first day of the month of {anchor}",
@@ -88,6 +95,10 @@ WORDS: dict[Lang, dict[str, str]] = {
         "from": "from {what}",
         "through": "to",
         "before_day": "before {day}",
+        "day_before": "the day before",
+        "yearly": "every year {what}",
+        "windowed": "by the window of {anchor}",
+        "outside": "{anchor} {day} falls in no window",
         "continuous": "continuous",
         "undetermined": "not yet set",
         "at": "{day} at {time}",
@@ -112,6 +123,9 @@ WORDS: dict[Lang, dict[str, str]] = {
         "falls_on": "Falls on: {what}",
         "provider": "Provider",
         "contract": "Contract",
+        "kind_happening": "(happening)",
+        "kind_target": "(target)",
+        "kind_fact": "(fact)",
     },
 }
 HOLIDAY_NAMES_EN: dict[str, str] = {
@@ -222,3 +236,8 @@ def format_long_day(day: date, lang: Lang = "nl") -> str:
 
 def holiday_label(name: str, lang: Lang) -> str:
     return name if lang == "nl" else HOLIDAY_NAMES_EN.get(name, name)
+
+
+def kind_label(kind: str, lang: Lang) -> str | None:
+    """How a table marks a statement that is not a deadline: "(streefdatum)"; else None."""
+    return None if kind == "deadline" else word(lang, f"kind_{kind}")
