@@ -54,7 +54,9 @@ def test_add_prints_the_number_and_again_the_same(run: Runner, tmp_path: Path) -
     (("--agb", "1234567"), 2, "--agb: AGB code '1234567' is not 8 digits"),
     (("--agb", "0601010x"), 2, "--agb: AGB code '0601010x' is not 8 digits"),
     (("--on", "aanbieding=2026-10-05"), 2, "--on aanbieding: this calendar knows no event"),
-    (("--on", "ontvangst=20-09-2026"), 2, "--on ontvangst: '20-09-2026' is not a day"),
+    (("--on", "ontvangst=20-09-26"), 2, "--on ontvangst: '20-09-26': write the year in full"),
+    (("--on", "ontvangst=gisteren"), 2, "--on ontvangst: 'gisteren' is not a day; write it as "
+                                        "2026-09-14, 14-9-2026"),
     (("--provider", " "), 2, "--provider is empty"),
 ])
 def test_add_refuses_bad_input(run: Runner, args: tuple[str, ...], code: int,
@@ -115,8 +117,8 @@ def test_a_bad_date_on_line_51_rejects_the_whole_file(run: Runner, tmp_path: Pat
     path = generated_csv(tmp_path / "contracten.csv", 100, bad_line=51)
     result = run("track", "import", str(path))
     assert (result.code, result.out) == (3, "")
-    assert result.err == (f"zinkoop: {path}, line 51: ontvangst '2026-09-31' is not a day; "
-                          "write it as YYYY-MM-DD\n")
+    assert result.err == (f"zinkoop: {path}, line 51: ontvangst 31 september 2026 does not "
+                          "exist (september 2026 has 30 days)\n")
     assert json.loads(run("track", "list", "--format", "json").out)["contracts"] == []
 
 
@@ -281,3 +283,21 @@ def test_the_examples_in_tracking_md_are_what_zinkoop_does(run: Runner, tmp_path
                               example_json["today"]).out)
     assert document["contracts"][0] == example_json["contracts"][0]
     assert "line 51: ontvangst '2026-09-31' is not a day" in text
+
+
+@pytest.mark.parametrize("day", ["14-9-2026", "14-09-2026", "14 september 2026", "14 sep 2026"])
+def test_add_and_list_read_a_day_the_dutch_way(run: Runner, day: str) -> None:
+    assert run("track", "add", "msz", "2027", "--provider", "A", "--on",
+               f"ontvangst={day}").code == 0
+    found = json.loads(run("track", "list", "--format", "json", "--today", "29-10-2026").out)
+    assert found["today"] == "2026-10-29"
+    assert found["contracts"][0]["events"] == {"ontvangst": "2026-09-14"}
+
+
+def test_import_of_a_fifo_does_not_wait_for_a_writer(run: Runner, tmp_path: Path) -> None:
+    fifo = tmp_path / "contracten.csv"
+    os.mkfifo(fifo)
+    result = run("track", "import", str(fifo))
+    assert (result.code, result.out) == (4, "")
+    assert result.err == (f"zinkoop: {fifo}: not a regular file (a pipe or device); save the "
+                          "contracts to a CSV file and give its name\n")

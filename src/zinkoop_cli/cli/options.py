@@ -35,8 +35,9 @@ class Language(StrEnum):
 TodayOption = Annotated[
     str | None,
     typer.Option(
-        "--today", metavar="YYYY-MM-DD",
-        help="Count from this day instead of today (Europe/Amsterdam).",
+        "--today", metavar="DAY",
+        help="Count from this day instead of today (Europe/Amsterdam): 2026-09-14, "
+             "14-9-2026 or 14 sep 2026.",
     ),
 ]
 CalendarsOption = Annotated[
@@ -75,9 +76,9 @@ YearArgument = Annotated[str, typer.Argument(metavar="YEAR", help="Purchase year
 OnOption = Annotated[
     list[str] | None,
     typer.Option(
-        "--on", metavar="NAME=YYYY-MM-DD",
-        help="The day of an event the policy counts from, e.g. ontvangst=2026-09-14 "
-             "(repeatable).",
+        "--on", metavar="NAME=DAY",
+        help="The day of an event the policy counts from, e.g. ontvangst=2026-09-14, "
+             "ontvangst=14-9-2026 or \"ontvangst=14 sep 2026\" (repeatable).",
     ),
 ]
 AtwOption = Annotated[
@@ -100,13 +101,20 @@ UnconditionalOption = Annotated[
 
 
 def parse_iso_day(text: str, what: str) -> date:
-    """A day given on the command line, in the range every command accepts (core.limits)."""
+    """A day given on the command line as a person types it (ISO, 14-9-2026, 14 sep 2026;
+    core.daytext), in the range every command accepts (core.limits)."""
+    from zinkoop_cli.core.daytext import DayTextError, parse_user_day
     from zinkoop_cli.core.limits import day_problem
 
     try:
+        # ISO first: an ISO day out of range gets core.limits' message, naming the range.
         day = date.fromisoformat(text.strip())
     except ValueError:
-        raise UsageError(f"{what}: {text!r} is not a day; write it as YYYY-MM-DD") from None
+        day = None
+    try:
+        day = day or parse_user_day(text)
+    except DayTextError as error:
+        raise UsageError(f"{what}: {error}") from None
     problem = day_problem(day)
     if problem is not None:
         raise UsageError(f"{what}: {problem}; check the year")
@@ -129,8 +137,8 @@ def parse_on(values: list[str] | None) -> dict[str, date]:
         name, sep, day = value.partition("=")
         name = name.strip().lower()
         if not sep or not name:
-            raise UsageError(f"--on {value!r}: write it as NAME=YYYY-MM-DD, e.g. "
-                             "ontvangst=2026-09-14")
+            raise UsageError(f"--on {value!r}: write it as NAME=YYYY-MM-DD or NAME=14-9-2026, "
+                             "e.g. ontvangst=2026-09-14")
         given[name] = parse_iso_day(day, f"--on {name}")
     return given
 

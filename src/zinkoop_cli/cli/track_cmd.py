@@ -117,7 +117,8 @@ def import_contracts(
     """Add or update the contracts in a CSV file: all of them, or none when a row is bad.
 
     The header is provider,agb,care_type,year and then one column per event (e.g.
-    ontvangst); an empty cell gives no event. Days are YYYY-MM-DD. A contract already in
+    ontvangst); an empty cell gives no event. Days are 2026-09-14, 14-9-2026, 14-09-2026,
+    14 september 2026 or 14 sep 2026. A contract already in
     the ledger (same AGB code, or same provider without one, care type and year) is updated.
     A bad row stops the import with its line number and nothing is stored.
 
