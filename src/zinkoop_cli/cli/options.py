@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 
+from zinkoop_cli.cli import completion
 from zinkoop_cli.core.lang import Lang
 from zinkoop_cli.errors import UsageError
 
@@ -19,6 +20,7 @@ class Format(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
+    excel = "excel"  # csv as Dutch Excel writes it: ';', UTF-8 with a byte-order mark
     markdown = "markdown"
 
 
@@ -53,7 +55,7 @@ LangOption = Annotated[
 InsurerOption = Annotated[
     str | None,
     typer.Option(
-        "--insurer", metavar="SLUG",
+        "--insurer", metavar="SLUG", autocompletion=completion.publishers,
         help="The publisher, when a care type and year exist for more than one.",
     ),
 ]
@@ -69,14 +71,15 @@ LedgerOption = Annotated[
 
 
 CareArgument = Annotated[
-    str, typer.Argument(metavar="CARE", help="Care type: msz, ambulancezorg, or an alias "
-                        "such as ambulance.")
+    str, typer.Argument(metavar="CARE", autocompletion=completion.care_types,
+                        help="Care type: msz, ambulancezorg, or an alias such as ambulance.")
 ]
-YearArgument = Annotated[str, typer.Argument(metavar="YEAR", help="Purchase year, e.g. 2027.")]
+YearArgument = Annotated[str, typer.Argument(metavar="YEAR", autocompletion=completion.years,
+                                             help="Purchase year, e.g. 2027.")]
 OnOption = Annotated[
     list[str] | None,
     typer.Option(
-        "--on", metavar="NAME=DAY",
+        "--on", metavar="NAME=DAY", autocompletion=completion.events,
         help="The day of an event the policy counts from, e.g. ontvangst=2026-09-14, "
              "ontvangst=14-9-2026 or \"ontvangst=14 sep 2026\" (repeatable).",
     ),
@@ -103,18 +106,18 @@ UnconditionalOption = Annotated[
 def parse_iso_day(text: str, what: str) -> date:
     """A day given on the command line as a person types it (ISO, 14-9-2026, 14 sep 2026;
     core.daytext), in the range every command accepts (core.limits)."""
-    from zinkoop_cli.core.daytext import DayTextError, parse_user_day
     from zinkoop_cli.core.limits import day_problem
 
     try:
         # ISO first: an ISO day out of range gets core.limits' message, naming the range.
         day = date.fromisoformat(text.strip())
     except ValueError:
-        day = None
-    try:
-        day = day or parse_user_day(text)
-    except DayTextError as error:
-        raise UsageError(f"{what}: {error}") from None
+        from zinkoop_cli.core.daytext import DayTextError, parse_user_day
+
+        try:
+            day = parse_user_day(text)
+        except DayTextError as error:
+            raise UsageError(f"{what}: {error}") from None
     problem = day_problem(day)
     if problem is not None:
         raise UsageError(f"{what}: {problem}; check the year")

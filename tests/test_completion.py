@@ -1,0 +1,76 @@
+"""Shell completion (Typer's --install-completion): what a Tab offers, and never an error."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import Runner
+
+
+@pytest.fixture
+def tab(run: Runner, monkeypatch: pytest.MonkeyPatch) -> Runner:
+    """Complete the line WORDS (the last word is the one being typed), as bash does."""
+
+    def complete(words: str) -> object:
+        monkeypatch.setenv("_ZINKOOP_COMPLETE", "complete_bash")
+        monkeypatch.setenv("COMP_WORDS", words)
+        monkeypatch.setenv("COMP_CWORD", str(len(words.split(" ")) - 1))
+        try:
+            return run()
+        finally:
+            monkeypatch.delenv("_ZINKOOP_COMPLETE")
+
+    return complete  # type: ignore[return-value]
+
+
+def offered(tab: Runner, words: str) -> list[str]:
+    result = tab(words)
+    assert (result.code, result.err) == (0, "")
+    return result.out.split()
+
+
+def test_the_root_offers_install_completion(run: Runner) -> None:
+    assert "--install-completion" in run("--help").out
+
+
+def test_commands_and_care_types_and_years(tab: Runner) -> None:
+    assert offered(tab, "zinkoop de") == ["deadlines"]
+    assert {"msz", "ambulancezorg", "ambulance"} <= set(offered(tab, "zinkoop deadlines "))
+    assert offered(tab, "zinkoop deadlines ambulance") == ["ambulance", "ambulancezorg"]
+    assert offered(tab, "zinkoop deadlines msz ") == ["2027"]
+    assert offered(tab, "zinkoop track list ambulancezorg 202") == ["2024", "2027"]
+
+
+def test_publishers_and_event_names_of_the_calendar_typed(tab: Runner) -> None:
+    assert offered(tab, "zinkoop deadlines msz 2027 --insurer ") == ["zorg-en-zekerheid"]
+    assert offered(tab, "zinkoop deadlines msz 2027 --on ") == [
+        "aanvraag=", "contractering=", "offerte=", "ontvangst="]
+    assert offered(tab, "zinkoop warn --today 2026-10-29 --on ontv") == ["ontvangst="]
+    assert offered(tab, "zinkoop track add ambulance 2027 --provider X --on ") == [
+        "aanbieding="]
+
+
+def test_contracts_by_number_and_name_for_track_done(run: Runner, tab: Runner) -> None:
+    assert offered(tab, "zinkoop track done ") == []  # no ledger yet: nothing, quietly
+    run("track", "add", "msz", "2027", "--provider", "Kliniek Oost")
+    run("track", "add", "msz", "2027", "--provider", "Zorggroep")
+    assert offered(tab, "zinkoop track done ") == ["1", "2", "Kliniek\\", "Oost", "Zorggroep"]
+    assert tab("zinkoop track remove Kl").out == "Kliniek\\ Oost\n"
+    assert offered(tab, "zinkoop track reopen 2") == ["2"]
+
+
+def test_a_broken_ledger_or_a_postgresql_one_completes_nothing(tab: Runner) -> None:
+    assert offered(tab, "zinkoop track done --ledger /dev/null/x ") == []
+    assert offered(tab, "zinkoop track done --ledger postgresql://nobody@127.0.0.1:1/x ") == []
+
+
+def test_targets_alternate_care_types_and_their_years(monkeypatch: pytest.MonkeyPatch) -> None:
+    import typer
+
+    from zinkoop_cli.cli import completion
+
+    ctx = typer.Context(typer.core.TyperCommand("warn"), info_name="warn")
+    monkeypatch.setenv("COMP_WORDS", "zinkoop warn msz 2027 ambulance ")
+    assert ("2024", "inkoopjaar 2024") in completion.targets(ctx, "")
+    monkeypatch.setenv("COMP_WORDS", "zinkoop warn msz 2027 ")
+    assert "msz" in [value for value, _ in completion.targets(ctx, "")]
