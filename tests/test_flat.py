@@ -75,3 +75,18 @@ def test_the_importer_reads_what_excel_writes(run: Runner, tmp_path: Path) -> No
     [contract] = json.loads(run("track", "list", "--format", "json").out)["contracts"]
     assert (contract["provider"], contract["events"]) == ("Kliniek; Oost",
                                                           {"ontvangst": "2026-09-14"})
+
+
+def test_a_calendar_activity_that_looks_like_a_formula_stays_text(run: Runner,
+                                                                  tmp_path: Path) -> None:
+    shipped = Path(__file__).parents[1] / "src/zinkoop_cli/calendars/zorg-en-zekerheid"
+    folder = tmp_path / "eigen" / "zorg-en-zekerheid"
+    folder.mkdir(parents=True)
+    (folder / "msz-2027.toml").write_text((shipped / "msz-2027.toml").read_text(
+        encoding="utf-8").replace('activity = "Publicatie', 'activity = "=Publicatie', 1),
+        encoding="utf-8")
+    args = ("deadlines", "msz", "2027", "--today", TODAY, "--calendars", str(tmp_path / "eigen"))
+    rows = list(csv.reader(io.StringIO(run(*args, "--format", "csv").out)))
+    assert [row[6] for row in rows if row[0] == "publicatie-zorginkoopbeleid"] == [
+        "'=Publicatie zorginkoopbeleid op: www.zorgenzekerheid.nl"]
+    assert "| \\=Publicatie zorginkoopbeleid" in run(*args, "--format", "markdown").out

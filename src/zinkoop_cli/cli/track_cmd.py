@@ -222,8 +222,9 @@ def done(
     contract: ContractArgument,
     deadline: DeadlineArgument = None,
     on_day: Annotated[str | None, typer.Option(
-        "--date", metavar="YYYY-MM-DD",
-        help="The day it was done (default: today, Europe/Amsterdam).")] = None,
+        "--date", metavar="DAY",
+        help="The day it was done, e.g. 2026-10-28 or 28-10-2026 (default: today, "
+             "Europe/Amsterdam).")] = None,
     ledger: LedgerOption = None,
     calendars: CalendarsOption = None,
     by: ByOption = None,
@@ -317,10 +318,11 @@ def history(
     format: HistoryFormat = HistoryFormat.table,
     ledger: LedgerOption = None,
 ) -> None:
-    """Show who changed the ledger and when: added, updated, done, removed; oldest first.
+    """Show who changed the ledger and when, oldest first.
 
-    Times are UTC. Each line: time, contract, what happened, who, and the events given
-    or the deadlines marked done.
+    Actions: added, updated, done, reopened, removed. Times are UTC. Each line: time,
+    contract, what happened, who, and the events given or the deadlines marked done (or
+    reopened).
 
     Examples:
 
