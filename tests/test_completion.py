@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tests.conftest import Runner
@@ -74,3 +76,21 @@ def test_targets_alternate_care_types_and_their_years(monkeypatch: pytest.Monkey
     assert ("2024", "inkoopjaar 2024") in completion.targets(ctx, "")
     monkeypatch.setenv("COMP_WORDS", "zinkoop warn msz 2027 ")
     assert "msz" in [value for value, _ in completion.targets(ctx, "")]
+
+
+def test_install_and_show_completion_are_typers_own(run: Runner, tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    import typer._completion_shared
+    import typer.completion
+
+    # The shell the test runs under is not the point: be bash wherever it runs.
+    monkeypatch.setattr(typer.completion, "_get_shell_name", lambda: "bash")
+    monkeypatch.setattr(typer._completion_shared, "_get_shell_name", lambda: "bash")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    shown = run("--show-completion")
+    assert shown.code == 0
+    assert "_ZINKOOP_COMPLETE=complete_bash" in shown.out
+    installed = run("--install-completion")
+    assert installed.code == 0
+    assert (tmp_path / ".bash_completions" / "zinkoop.sh").read_text(
+        encoding="utf-8").strip() == shown.out.strip()
