@@ -2,27 +2,29 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import Runner
+from tests.conftest import Result, Runner
 
 
 @pytest.fixture
-def tab(run: Runner, monkeypatch: pytest.MonkeyPatch) -> Runner:
-    """Complete the line WORDS (the last word is the one being typed), as bash does."""
+def tab() -> Runner:
+    """Complete the line WORDS (the last word is the one being typed), as bash's script does:
+    in a process of its own, since the completers are attached only when it asks."""
 
-    def complete(words: str) -> object:
-        monkeypatch.setenv("_ZINKOOP_COMPLETE", "complete_bash")
-        monkeypatch.setenv("COMP_WORDS", words)
-        monkeypatch.setenv("COMP_CWORD", str(len(words.split(" ")) - 1))
-        try:
-            return run()
-        finally:
-            monkeypatch.delenv("_ZINKOOP_COMPLETE")
+    def complete(words: str) -> Result:
+        env = {**os.environ, "_ZINKOOP_COMPLETE": "complete_bash", "COMP_WORDS": words,
+               "COMP_CWORD": str(len(words.split(" ")) - 1)}
+        done = subprocess.run([sys.executable, "-m", "zinkoop_cli"], env=env, text=True,
+                              capture_output=True, timeout=60, check=False)
+        return Result(done.returncode, done.stdout, done.stderr)
 
-    return complete  # type: ignore[return-value]
+    return complete
 
 
 def offered(tab: Runner, words: str) -> list[str]:
@@ -64,6 +66,12 @@ def test_contracts_by_number_and_name_for_track_done(run: Runner, tab: Runner) -
 def test_a_broken_ledger_or_a_postgresql_one_completes_nothing(tab: Runner) -> None:
     assert offered(tab, "zinkoop track done --ledger /dev/null/x ") == []
     assert offered(tab, "zinkoop track done --ledger postgresql://nobody@127.0.0.1:1/x ") == []
+
+
+def test_an_ordinary_run_attaches_no_completer() -> None:
+    from zinkoop_cli.cli import options
+
+    assert (options.COMPLETING, options.completer("years")) == (False, None)
 
 
 def test_targets_alternate_care_types_and_their_years(monkeypatch: pytest.MonkeyPatch) -> None:

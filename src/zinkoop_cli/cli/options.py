@@ -2,18 +2,33 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
-from zinkoop_cli.cli import completion
 from zinkoop_cli.core.lang import Lang
 from zinkoop_cli.errors import UsageError
 
 TIMEZONE = "Europe/Amsterdam"
+# A Tab runs zinkoop with _ZINKOOP_COMPLETE set (Typer's completion). Only then are the
+# completers attached: an ordinary run (cron) neither imports cli/completion nor has Typer
+# inspect them.
+COMPLETING = bool(os.environ.get("_ZINKOOP_COMPLETE"))
+
+
+def completer(name: str) -> Callable[..., Any] | None:
+    """cli/completion's ``name`` while the shell asks for a completion, else None."""
+    if not COMPLETING:
+        return None
+    from zinkoop_cli.cli import completion
+
+    found: Callable[..., Any] = getattr(completion, name)
+    return found
 
 
 class Format(StrEnum):
@@ -55,7 +70,7 @@ LangOption = Annotated[
 InsurerOption = Annotated[
     str | None,
     typer.Option(
-        "--insurer", metavar="SLUG", autocompletion=completion.publishers,
+        "--insurer", metavar="SLUG", autocompletion=completer("publishers"),
         help="The publisher, when a care type and year exist for more than one.",
     ),
 ]
@@ -71,15 +86,15 @@ LedgerOption = Annotated[
 
 
 CareArgument = Annotated[
-    str, typer.Argument(metavar="CARE", autocompletion=completion.care_types,
+    str, typer.Argument(metavar="CARE", autocompletion=completer("care_types"),
                         help="Care type: msz, ambulancezorg, or an alias such as ambulance.")
 ]
-YearArgument = Annotated[str, typer.Argument(metavar="YEAR", autocompletion=completion.years,
+YearArgument = Annotated[str, typer.Argument(metavar="YEAR", autocompletion=completer("years"),
                                              help="Purchase year, e.g. 2027.")]
 OnOption = Annotated[
     list[str] | None,
     typer.Option(
-        "--on", metavar="NAME=DAY", autocompletion=completion.events,
+        "--on", metavar="NAME=DAY", autocompletion=completer("events"),
         help="The day of an event the policy counts from, e.g. ontvangst=2026-09-14, "
              "ontvangst=14-9-2026 or \"ontvangst=14 sep 2026\" (repeatable).",
     ),

@@ -8,7 +8,6 @@ from typing import Annotated
 
 import typer
 
-from zinkoop_cli.cli import completion
 from zinkoop_cli.cli.app import app
 from zinkoop_cli.cli.common import parse_year, where, write
 from zinkoop_cli.cli.options import (
@@ -22,6 +21,7 @@ from zinkoop_cli.cli.options import (
     OnOption,
     TodayOption,
     YearArgument,
+    completer,
     lang_of,
     parse_iso_day,
     parse_on,
@@ -77,7 +77,7 @@ ByOption = Annotated[
 ]
 ContractArgument = Annotated[
     str, typer.Argument(
-        metavar="CONTRACT", autocompletion=completion.contracts,
+        metavar="CONTRACT", autocompletion=completer("contracts"),
         help="The contract: its number (see 'zinkoop track list'), the provider's AGB code "
              "or the provider's name (or a part of it).")
 ]
@@ -160,10 +160,10 @@ def import_contracts(
 @track_app.command("list")
 def list_contracts(
     care: Annotated[str | None, typer.Argument(
-        metavar="[CARE]", autocompletion=completion.care_types,
+        metavar="[CARE]", autocompletion=completer("care_types"),
         help="Only contracts of this care type (give YEAR too).")] = None,
     year: Annotated[str | None, typer.Argument(
-        metavar="[YEAR]", autocompletion=completion.years,
+        metavar="[YEAR]", autocompletion=completer("years"),
         help="Only contracts of this purchase year.")] = None,
     today: TodayOption = None,
     atw: AtwOption = False,
