@@ -168,7 +168,7 @@ ERRORS = [
      "this calendar knows no event 'ontvangs'; its events are: aanvraag, contractering, "
      "offerte, ontvangst"),
     (("deadlines", "msz", "2027", "--on", "ontvangst=2026-02-31"), 2,
-     "--on ontvangst: '2026-02-31' is not a day"),
+     "--on ontvangst: 31 februari 2026 does not exist (februari 2026 has 28 days)"),
     (("deadlines", "msz", "2027", "--on", "ontvangst"), 2, "write it as NAME=YYYY-MM-DD"),
     (("deadlines", "msz", "2027", "--today", "gisteren"), 2, "--today: 'gisteren' is not a day"),
     (("deadlines", "msz", "2027", "--format", "pdf"), 2, "Invalid value for '--format'"),
@@ -229,3 +229,15 @@ def test_user_calendar_overrides_shipped_one(run: Runner, tmp_path: Path,
     entries = {e["id"]: e for e in json.loads(
         run(*MSZ, "--format", "json", "--calendars", str(env_dir)).out)["entries"]}
     assert entries["ondertekening-vecozo"]["date"] == "2026-11-20"
+
+
+@pytest.mark.parametrize(("day", "today"), [
+    ("14-9-2026", "29-10-2026"), ("14-09-2026", "29-10-2026"),
+    ("14 september 2026", "29 oktober 2026"), ("14 sep 2026", "29 okt 2026")])
+def test_on_and_today_read_a_day_the_dutch_way(run: Runner, day: str, today: str) -> None:
+    iso = run("deadlines", "msz", "2027", "--on", "ontvangst=2026-09-14", "--today",
+              "2026-10-29", "--format", "json")
+    dutch = run("deadlines", "msz", "2027", "--on", f"ontvangst={day}", "--today", today,
+                "--format", "json")
+    assert dutch.code == 0, dutch.err
+    assert dutch.out == iso.out

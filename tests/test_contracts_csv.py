@@ -57,8 +57,10 @@ def problem(path: Path, catalog: Catalog) -> str:
 
 
 @pytest.mark.parametrize(("row", "message"), [
-    ("A,,msz,2027,2026-9-31,,", "line 3: ontvangst '2026-9-31' is not a day; write it as "
-                                "YYYY-MM-DD"),
+    ("A,,msz,2027,2026-9-31,,", "line 3: ontvangst 31 september 2026 does not exist "
+                                "(september 2026 has 30 days)"),
+    ("A,,msz,2027,volgende week,,", "line 3: ontvangst 'volgende week' is not a day; write "
+                                    "it as 2026-09-14, 14-9-2026"),
     (",,msz,2027,,,", "line 3: provider is empty"),
     ("A,6010101,msz,2027,,,", "line 3: AGB code '6010101' is not 8 digits (a spreadsheet may "
                               "have dropped a leading zero)"),
@@ -133,3 +135,33 @@ def test_a_line_separator_inside_a_cell_stays_in_that_cell(
     assert first.provider == "Ziekenhuis A"  # runs of white space become one space
     assert dict(first.events) == {"ontvangst": date(2026, 9, 20)}
     assert (second.provider, second.care_type, second.year) == ("B C", "msz", 2027)
+
+
+@pytest.mark.parametrize("cell", ["14-9-2026", "14-09-2026", "14 september 2026", "14 sep 2026",
+                                  "2026-09-14"])
+def test_a_day_may_be_written_the_dutch_way(tmp_path: Path, catalog: Catalog, cell: str) -> None:
+    path = write(tmp_path, HEADER + f"A,,msz,2027,{cell},,\n")
+    [contract] = read_contracts(path, catalog)
+    assert dict(contract.events) == {"ontvangst": date(2026, 9, 14)}
+
+
+def test_a_fifo_is_refused_at_once_not_waited_on(tmp_path: Path, catalog: Catalog) -> None:
+    import os
+
+    fifo = tmp_path / "contracten.csv"
+    os.mkfifo(fifo)
+    with pytest.raises(FileAccessError) as caught:
+        read_contracts(fifo, catalog)  # without a writer: this would wait for ever
+    assert caught.value.exit_code == 4
+    assert "not a regular file" in caught.value.message
+
+
+def test_a_file_over_the_size_cap_is_refused(tmp_path: Path, catalog: Catalog,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    from zinkoop_cli.loading import contracts_csv
+
+    monkeypatch.setattr(contracts_csv, "MAX_BYTES", 100)
+    path = write(tmp_path, HEADER + "A,,msz,2027,2026-09-14,,\n" * 10)
+    with pytest.raises(DataError) as caught:
+        read_contracts(path, catalog)
+    assert "larger than" in caught.value.message

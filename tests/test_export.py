@@ -327,7 +327,7 @@ def assert_untouched(path: Path) -> None:
 @pytest.mark.parametrize(("args", "code", "message"), [
     (("export", "tandarts", "2027"), 3, "unknown care type 'tandarts'"),
     (("export", "msz", "2031"), 3, "no msz calendar for purchase year 2031"),
-    (("export", "msz", "2027", "--on", "ontvangst=2026-02-31"), 2, "is not a day"),
+    (("export", "msz", "2027", "--on", "ontvangst=2026-02-31"), 2, "does not exist"),
     (("export", "msz", "2027", "--on", "levering=2026-09-01"), 2, "knows no event"),
     (("export", "msz", "2027", "--alarm", "soon"), 2, "--alarm 'soon'"),
     (("export", "msz", "2027", "--alarm", "0d"), 2, "at least 1d"),

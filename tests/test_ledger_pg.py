@@ -20,6 +20,7 @@ import pytest
 from tests.conftest import TODAY, Runner, golden
 from tests.pg_server import PASSWORD, PgServer
 from zinkoop_cli.core.contracts import Contract, NewContract
+from zinkoop_cli.errors import DataError
 from zinkoop_cli.loading import ledger as ledger_module
 from zinkoop_cli.loading.ledger import Ledger, open_ledger
 from zinkoop_cli.loading.ledger_pg import PgLedger
@@ -77,7 +78,14 @@ SCENARIO: list[tuple[str, ...]] = [
     ("track", "done", "2", "--date", "2026-10-29", "--by", "dave"),
     ("track", "done", "1", SIGN, "--date", "2026-10-30"),
     ("warn", "--today", TODAY, "--within", "14"),
-    ("track", "remove", "3", "--by", "dave"),
+    ("track", "reopen", "06010101", SIGN, "--by", "erin"),
+    ("track", "reopen", "Kliniek Oost", "--by", "erin"),
+    ("track", "reopen", "kliniek oost"),
+    ("track", "done", "o"),
+    ("track", "list", "--overdue", "--today", TODAY),
+    ("track", "list", "--status", "upcoming", "--status", "done", "--format", "csv",
+     "--today", TODAY),
+    ("track", "remove", "zorggroep", "--by", "dave"),
     ("track", "add", "msz", "2027", "--provider", "Nieuw", "--by", "alice"),
     ("track", "done", "3"),
     ("track", "done", "2", "x"),
@@ -129,6 +137,21 @@ def test_the_store_keeps_ids_history_and_done_marks(ledger_url: str) -> None:
         ("added", "alice"), ("updated", "alice"), ("done", "alice"), ("done", "bob"),
         ("removed", "alice")]
     assert [c.contract_id for c in store.history()] == [1, 1, 1, 1, 1, 2]
+
+
+def test_reopen_takes_the_done_mark_away_and_records_it(ledger_url: str) -> None:
+    store = open_ledger(ledger_url, {}, write=True, actor="alice")
+    store.upsert([NewContract("A", None, "msz", 2027, MSZ, {"ontvangst": date(2026, 9, 20)})])
+    store.mark_done(1, [SIGN], date(2026, 10, 1), {})
+    erin = open_ledger(ledger_url, {}, write=True, actor="erin")
+    assert erin.reopen(1, [SIGN, "niet-gedaan"]) == {SIGN: date(2026, 10, 1)}
+    assert erin.reopen(1, [SIGN]) == {}  # already open: nothing recorded
+    assert store.contract(1).done == {}
+    assert [(c.action, c.by, c.detail) for c in store.history(1)][-1] == (
+        "reopened", "erin", f"{SIGN}=2026-10-01")
+    assert [c.action for c in store.history(1)].count("reopened") == 1
+    with pytest.raises(DataError, match="no contract 7; contracts: 1"):
+        erin.reopen(7, [SIGN])
 
 
 def test_a_done_mark_made_meanwhile_is_kept_and_reported(

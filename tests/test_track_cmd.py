@@ -14,7 +14,7 @@ import pytest
 
 from tests.conftest import TODAY, Runner, golden
 
-SUBCOMMANDS = ("add", "import", "list", "done", "remove", "history", "migrate")
+SUBCOMMANDS = ("add", "import", "list", "done", "reopen", "remove", "history", "migrate")
 
 
 def default_ledger(tmp_path: Path) -> Path:
@@ -54,7 +54,9 @@ def test_add_prints_the_number_and_again_the_same(run: Runner, tmp_path: Path) -
     (("--agb", "1234567"), 2, "--agb: AGB code '1234567' is not 8 digits"),
     (("--agb", "0601010x"), 2, "--agb: AGB code '0601010x' is not 8 digits"),
     (("--on", "aanbieding=2026-10-05"), 2, "--on aanbieding: this calendar knows no event"),
-    (("--on", "ontvangst=20-09-2026"), 2, "--on ontvangst: '20-09-2026' is not a day"),
+    (("--on", "ontvangst=20-09-26"), 2, "--on ontvangst: '20-09-26': write the year in full"),
+    (("--on", "ontvangst=gisteren"), 2, "--on ontvangst: 'gisteren' is not a day; write it as "
+                                        "2026-09-14, 14-9-2026"),
     (("--provider", " "), 2, "--provider is empty"),
 ])
 def test_add_refuses_bad_input(run: Runner, args: tuple[str, ...], code: int,
@@ -116,8 +118,8 @@ def test_a_bad_date_on_line_51_rejects_the_whole_file(run: Runner, tmp_path: Pat
     path = generated_csv(tmp_path / "contracten.csv", 100, bad_line=51)
     result = run("track", "import", str(path))
     assert (result.code, result.out) == (3, "")
-    assert result.err == (f"zinkoop: {path}, line 51: ontvangst '2026-09-31' is not a day; "
-                          "write it as YYYY-MM-DD\n")
+    assert result.err == (f"zinkoop: {path}, line 51: ontvangst 31 september 2026 does not "
+                          "exist (september 2026 has 30 days)\n")
     assert json.loads(run("track", "list", "--format", "json").out)["contracts"] == []
 
 
@@ -180,7 +182,10 @@ def test_done_with_an_unknown_contract_or_deadline_lists_the_valid_ones(run: Run
     assert result.code == 3
     assert result.err == ("zinkoop: contract 1 (A) has no deadline 'ondertekening'; its "
                           "deadlines: ondertekening-zorgovereenkomst\n")
-    assert run("track", "done", "een").code == 2
+    result = run("track", "done", "een")
+    assert result.code == 3
+    assert result.err.endswith("no contract whose provider is named or coded 'een'; "
+                               "contracts: 1 (see 'zinkoop track list')\n")
     assert run("track", "done", "1", "--date", "gisteren").code == 2
 
 
@@ -281,4 +286,90 @@ def test_the_examples_in_tracking_md_are_what_zinkoop_does(run: Runner, tmp_path
     document = json.loads(run("track", "list", "--format", "json", "--today",
                               example_json["today"]).out)
     assert document["contracts"][0] == example_json["contracts"][0]
-    assert "line 51: ontvangst '2026-09-31' is not a day" in text
+    assert "line 51: ontvangst 31 september 2026 does not exist" in text
+
+
+@pytest.mark.parametrize("day", ["14-9-2026", "14-09-2026", "14 september 2026", "14 sep 2026"])
+def test_add_and_list_read_a_day_the_dutch_way(run: Runner, day: str) -> None:
+    assert run("track", "add", "msz", "2027", "--provider", "A", "--on",
+               f"ontvangst={day}").code == 0
+    found = json.loads(run("track", "list", "--format", "json", "--today", "29-10-2026").out)
+    assert found["today"] == "2026-10-29"
+    assert found["contracts"][0]["events"] == {"ontvangst": "2026-09-14"}
+
+
+def test_import_of_a_fifo_does_not_wait_for_a_writer(run: Runner, tmp_path: Path) -> None:
+    fifo = tmp_path / "contracten.csv"
+    os.mkfifo(fifo)
+    result = run("track", "import", str(fifo))
+    assert (result.code, result.out) == (4, "")
+    assert result.err == (f"zinkoop: {fifo}: not a regular file (a pipe or device); save the "
+                          "contracts to a CSV file and give its name\n")
+
+
+def three_contracts(run: Runner) -> None:
+    for provider, agb, day in (("Kliniek Oost", None, "2026-09-15"),
+                               ("Kliniek West", "06010101", "2026-09-20"),
+                               ("Kliniek Oost-Zuid", None, None)):
+        args = ["track", "add", "msz", "2027", "--provider", provider]
+        args += ["--agb", agb] if agb else []
+        args += ["--on", f"ontvangst={day}"] if day else []
+        assert run(*args).code == 0
+
+
+@pytest.mark.parametrize(("given", "number"), [
+    ("2", 2), ("06010101", 2), ("kliniek west", 2), ("West", 2), ("  Kliniek   Oost ", 1),
+    ("zuid", 3)])
+def test_done_finds_a_contract_by_number_agb_code_or_name(run: Runner, given: str,
+                                                          number: int) -> None:
+    three_contracts(run)
+    result = run("track", "done", given, "--date", "28-10-2026")
+    assert result.code == 0, result.err
+    assert result.out.startswith(f"contract {number} (")
+
+
+def test_a_name_that_fits_several_lists_them_and_exits_2(run: Runner) -> None:
+    three_contracts(run)
+    for command in ("done", "reopen", "remove"):
+        result = run("track", command, "kliniek")
+        assert (result.code, result.out) == (2, "")
+        assert result.err == ("zinkoop: 'kliniek' fits 3 contracts (1: Kliniek Oost, msz "
+                              "2027; 2: Kliniek West (AGB 06010101), msz 2027; 3: Kliniek "
+                              "Oost-Zuid, msz 2027); give the number\n")
+    assert len(json.loads(run("track", "list", "--format", "json").out)["contracts"]) == 3
+
+
+def test_reopen_undoes_done_and_the_history_says_so(run: Runner) -> None:
+    three_contracts(run)
+    run("track", "done", "1", "--date", "2026-10-20", "--by", "alice")
+    result = run("track", "reopen", "kliniek oost", "--by", "bob")
+    assert (result.code, result.out) == (0, "contract 1 (Kliniek Oost): "
+                                            "ondertekening-zorgovereenkomst open again (done "
+                                            "on 2026-10-20)\n")
+    assert run("track", "reopen", "1").out == "contract 1 (Kliniek Oost): nothing done\n"
+    assert run("track", "reopen", "1", "ondertekening-zorgovereenkomst").out == (
+        "contract 1 (Kliniek Oost): ondertekening-zorgovereenkomst is not done\n")
+    assert run("track", "reopen", "1", "x").code == 3
+    history = json.loads(run("track", "history", "1", "--format", "json").out)["history"]
+    assert [(c["action"], c["by"]) for c in history][-2:] == [("done", "alice"),
+                                                              ("reopened", "bob")]
+    [contract, *_] = json.loads(run("track", "list", "--format", "json", "--today",
+                                    TODAY).out)["contracts"]
+    assert contract["deadlines"][0]["status"] == "overdue"
+
+
+def test_list_overdue_and_status_keep_only_those_deadlines(run: Runner) -> None:
+    three_contracts(run)
+
+    def listed(*args: str) -> list[tuple[int, list[str]]]:
+        found = json.loads(run("track", "list", "--format", "json", "--today", TODAY,
+                               *args).out)["contracts"]
+        return [(c["id"], [d["status"] for d in c["deadlines"]]) for c in found]
+
+    assert listed("--overdue") == [(1, ["overdue"])]
+    assert listed("--status", "upcoming") == [(2, ["upcoming"])]
+    assert listed("--status", "upcoming", "--overdue") == [(1, ["overdue"]), (2, ["upcoming"])]
+    assert listed("--status", "done") == []
+    assert run("track", "list", "--status", "done", "--today", TODAY).out == (
+        "Geen termijnen met deze status.\n")
+    assert run("track", "list", "--status", "klaar").code == 2

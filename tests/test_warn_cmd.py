@@ -188,7 +188,7 @@ def test_condition_filters_before_warning(run: Runner) -> None:
     (("--days", "-1"), 2, "--days '-1'"),
     (("--days", "7,,1"), 2, "is not a number of days"),
     (("--days", "7", "--within", "3"), 2, "give one"),
-    (("--today", "29-10-2026"), 2, "--today"),
+    (("--today", "10/29/2026"), 2, "--today: '10/29/2026': month 29 does not exist"),
     (("--on", "nergens=2026-10-01"), 2, "no event 'nergens'"),
     (("--on", "ontvangst"), 2, "NAME=YYYY-MM-DD"),
     (("--condition", "onbekend"), 2, "no entry has that condition"),

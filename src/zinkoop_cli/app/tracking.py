@@ -18,7 +18,7 @@ from zinkoop_cli.core.contracts import (
     to_mark_done,
 )
 from zinkoop_cli.core.selection import Selection, select_deadlines
-from zinkoop_cli.errors import UsageError
+from zinkoop_cli.errors import DataError, UsageError
 from zinkoop_cli.loading.catalog import Catalog
 from zinkoop_cli.loading.ledger import AlreadyDone, Change, Ledger, open_ledger
 
@@ -81,8 +81,9 @@ def import_contracts(where: Where, file: Path, insurer: str | None,
 
 
 def list_tracked(where: Where, care: str | None, year: int | None, today: date,
-                 atw: bool) -> list[Tracked]:
-    """`track list`: every contract (of one care type and year) with its own deadlines."""
+                 atw: bool, statuses: Collection[str] = ()) -> list[Tracked]:
+    """`track list`: every contract (of one care type and year) with its own deadlines;
+    with ``statuses``, only the deadlines of those statuses and the contracts that have one."""
     catalog = load_catalog(where.dirs)
     care_type = None
     if care is not None and year is not None:
@@ -90,13 +91,56 @@ def list_tracked(where: Where, care: str | None, year: int | None, today: date,
         if care_type is None:
             catalog.find(care, year)  # raises the unknown-care-type error, with a hint
     store = open_ledger(where.ledger, where.env, write=False)
-    return plan(store.contracts(care_type, year), catalog, today, atw=atw, where=store.where)
+    found = plan(store.contracts(care_type, year), catalog, today, atw=atw, where=store.where)
+    if not statuses:
+        return found
+    kept = [Tracked(item.contract, [d for d in item.deadlines if d.status in statuses])
+            for item in found]
+    return [item for item in kept if item.deadlines]
 
 
-def mark_done(where: Where, contract_id: int, deadline: str | None, day: date) -> Marked:
+def find_contract(store: Ledger, given: int | str) -> Contract:
+    """The one contract ``given`` names: its number, its provider's AGB code, or its
+    provider's name (whole, or a part of it when no name is that whole; not
+    case-sensitive). Several contracts fit: a usage error listing them."""
+    from zinkoop_cli.core.contracts import AGB_DIGITS
+
+    if isinstance(given, int):
+        return store.contract(given)
+    text = " ".join(given.split())
+    if not text:
+        raise UsageError("CONTRACT is empty; give its number, AGB code or provider name")
+    if text.isascii() and text.isdigit() and len(text) != AGB_DIGITS:
+        return store.contract(int(text))
+    contracts = store.contracts()
+    if text.isascii() and text.isdigit():  # 8 digits: an AGB code, else a number
+        found = [c for c in contracts if c.agb == text]
+        if not found:
+            return store.contract(int(text))
+    else:
+        name = text.casefold()
+        found = [c for c in contracts if " ".join(c.provider.split()).casefold() == name]
+        found = found or [c for c in contracts if name in c.provider.casefold()]
+    if not found:
+        from zinkoop_cli.loading.ledger import ranges
+
+        raise DataError(f"ledger {store.where}: no contract whose provider is named or coded "
+                        f"{text!r}; contracts: {ranges([c.id for c in contracts]) or 'none'} "
+                        "(see 'zinkoop track list')")
+    if len(found) > 1:
+        shown = "; ".join(f"{c.id}: {c.provider}{f' (AGB {c.agb})' if c.agb else ''}, "
+                          f"{c.care_type} {c.year}" for c in found[:20])
+        more = f"; and {len(found) - 20} more" if len(found) > 20 else ""
+        raise UsageError(f"{text!r} fits {len(found)} contracts ({shown}{more}); give the "
+                         "number")
+    return store.contract(found[0].id)
+
+
+def mark_done(where: Where, given: int | str, deadline: str | None, day: date) -> Marked:
     """`track done`: mark the deadline named, else every open one, done on ``day``."""
     store = _writing(where)
-    contract = store.contract(contract_id)
+    contract = find_contract(store, given)
+    contract_id = contract.id
     catalog = load_catalog(where.dirs)
     [item] = plan([contract], catalog, day, where=store.where)
     entries = to_mark_done(item, deadline)
@@ -109,9 +153,34 @@ def mark_done(where: Where, contract_id: int, deadline: str | None, day: date) -
     return Marked(contract, [entry for entry in entries if entry not in late], already)
 
 
-def remove(where: Where, contract_id: int) -> Contract:
+class Reopened(NamedTuple):
+    """What `track reopen` did: the contract, and the entries reopened with the day each
+    had been marked done (none: nothing was done)."""
+
+    contract: Contract
+    entries: dict[str, date]
+
+
+def reopen(where: Where, given: int | str, deadline: str | None, today: date) -> Reopened:
+    """`track reopen`: undo `track done` for the deadline named, else for every done one."""
+    store = _writing(where)
+    contract = find_contract(store, given)
+    entries = list(contract.done)
+    if deadline is not None:
+        if deadline not in contract.done:
+            catalog = load_catalog(where.dirs)
+            [item] = plan([contract], catalog, today, where=store.where)
+            to_mark_done(item, deadline)  # raises when it is not one of its deadlines
+        entries = [deadline]
+    if not entries:
+        return Reopened(contract, {})
+    return Reopened(contract, store.reopen(contract.id, entries))
+
+
+def remove(where: Where, given: int | str) -> Contract:
     """`track remove`: the contract that is no longer tracked."""
-    return _writing(where).remove(contract_id)
+    store = _writing(where)
+    return store.remove(find_contract(store, given).id)
 
 
 def history(where: Where, contract_id: int | None) -> list[Change]:

@@ -42,6 +42,8 @@ app = typer.Typer(
     cls=_Listed,
     help=HELP,
     no_args_is_help=True,
+    # Typer's --install-completion and --show-completion are the root's options below:
+    # add_completion=True would import typer.completion (and shellingham) on every run.
     add_completion=False,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
@@ -55,12 +57,36 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+def _completion(ctx: typer.Context, param: typer.CallbackParam, value: bool | None) -> None:
+    """Typer's own --install-completion / --show-completion, imported only when asked."""
+    if not value or ctx.resilient_parsing:
+        return
+    # completion_init registers Typer's shell formats, as add_completion=True would.
+    from typer._completion_classes import completion_init
+    from typer.completion import install_callback, show_callback
+
+    completion_init()
+    (install_callback if param.name == "install_completion" else show_callback)(
+        ctx, param, value)
+
+
 @app.callback()
 def _root(
     version: Annotated[
         bool | None,
         typer.Option("--version", callback=_version, is_eager=True,
                      help="Show the version and exit."),
+    ] = None,
+    install_completion: Annotated[
+        bool | None,
+        typer.Option("--install-completion", callback=_completion, expose_value=False,
+                     help="Install completion for the current shell."),
+    ] = None,
+    show_completion: Annotated[
+        bool | None,
+        typer.Option("--show-completion", callback=_completion, expose_value=False,
+                     help="Show completion for the current shell, to copy it or customize "
+                          "the installation."),
     ] = None,
 ) -> None:
     """Planning and deadlines for Dutch health-care purchasing (zorginkoop)."""
@@ -79,6 +105,10 @@ def _register(argv: list[str] | None = None) -> None:
     import importlib
 
     args = sys.argv[1:] if argv is None else argv
+    if os.environ.get("_ZINKOOP_COMPLETE"):  # a Tab: Typer's shell formats, not click's
+        from typer._completion_classes import completion_init
+
+        completion_init()
     named = [arg for arg in args if arg in COMMANDS][:1]
     help_wanted = not args or args[0].startswith("-")
     for name in COMMANDS if help_wanted or not named else named:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -13,12 +15,27 @@ from zinkoop_cli.core.lang import Lang
 from zinkoop_cli.errors import UsageError
 
 TIMEZONE = "Europe/Amsterdam"
+# A Tab runs zinkoop with _ZINKOOP_COMPLETE set (Typer's completion). Only then are the
+# completers attached: an ordinary run (cron) neither imports cli/completion nor has Typer
+# inspect them.
+COMPLETING = bool(os.environ.get("_ZINKOOP_COMPLETE"))
+
+
+def completer(name: str) -> Callable[..., Any] | None:
+    """cli/completion's ``name`` while the shell asks for a completion, else None."""
+    if not COMPLETING:
+        return None
+    from zinkoop_cli.cli import completion
+
+    found: Callable[..., Any] = getattr(completion, name)
+    return found
 
 
 class Format(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
+    excel = "excel"  # csv as Dutch Excel writes it: ';', UTF-8 with a byte-order mark
     markdown = "markdown"
 
 
@@ -35,8 +52,9 @@ class Language(StrEnum):
 TodayOption = Annotated[
     str | None,
     typer.Option(
-        "--today", metavar="YYYY-MM-DD",
-        help="Count from this day instead of today (Europe/Amsterdam).",
+        "--today", metavar="DAY",
+        help="Count from this day instead of today (Europe/Amsterdam): 2026-09-14, "
+             "14-9-2026 or 14 sep 2026.",
     ),
 ]
 CalendarsOption = Annotated[
@@ -52,7 +70,7 @@ LangOption = Annotated[
 InsurerOption = Annotated[
     str | None,
     typer.Option(
-        "--insurer", metavar="SLUG",
+        "--insurer", metavar="SLUG", autocompletion=completer("publishers"),
         help="The publisher, when a care type and year exist for more than one.",
     ),
 ]
@@ -68,16 +86,17 @@ LedgerOption = Annotated[
 
 
 CareArgument = Annotated[
-    str, typer.Argument(metavar="CARE", help="Care type: msz, ambulancezorg, or an alias "
-                        "such as ambulance.")
+    str, typer.Argument(metavar="CARE", autocompletion=completer("care_types"),
+                        help="Care type: msz, ambulancezorg, or an alias such as ambulance.")
 ]
-YearArgument = Annotated[str, typer.Argument(metavar="YEAR", help="Purchase year, e.g. 2027.")]
+YearArgument = Annotated[str, typer.Argument(metavar="YEAR", autocompletion=completer("years"),
+                                             help="Purchase year, e.g. 2027.")]
 OnOption = Annotated[
     list[str] | None,
     typer.Option(
-        "--on", metavar="NAME=YYYY-MM-DD",
-        help="The day of an event the policy counts from, e.g. ontvangst=2026-09-14 "
-             "(repeatable).",
+        "--on", metavar="NAME=DAY", autocompletion=completer("events"),
+        help="The day of an event the policy counts from, e.g. ontvangst=2026-09-14, "
+             "ontvangst=14-9-2026 or \"ontvangst=14 sep 2026\" (repeatable).",
     ),
 ]
 AtwOption = Annotated[
@@ -100,13 +119,20 @@ UnconditionalOption = Annotated[
 
 
 def parse_iso_day(text: str, what: str) -> date:
-    """A day given on the command line, in the range every command accepts (core.limits)."""
+    """A day given on the command line as a person types it (ISO, 14-9-2026, 14 sep 2026;
+    core.daytext), in the range every command accepts (core.limits)."""
     from zinkoop_cli.core.limits import day_problem
 
     try:
+        # ISO first: an ISO day out of range gets core.limits' message, naming the range.
         day = date.fromisoformat(text.strip())
     except ValueError:
-        raise UsageError(f"{what}: {text!r} is not a day; write it as YYYY-MM-DD") from None
+        from zinkoop_cli.core.daytext import DayTextError, parse_user_day
+
+        try:
+            day = parse_user_day(text)
+        except DayTextError as error:
+            raise UsageError(f"{what}: {error}") from None
     problem = day_problem(day)
     if problem is not None:
         raise UsageError(f"{what}: {problem}; check the year")
@@ -129,8 +155,8 @@ def parse_on(values: list[str] | None) -> dict[str, date]:
         name, sep, day = value.partition("=")
         name = name.strip().lower()
         if not sep or not name:
-            raise UsageError(f"--on {value!r}: write it as NAME=YYYY-MM-DD, e.g. "
-                             "ontvangst=2026-09-14")
+            raise UsageError(f"--on {value!r}: write it as NAME=YYYY-MM-DD or NAME=14-9-2026, "
+                             "e.g. ontvangst=2026-09-14")
         given[name] = parse_iso_day(day, f"--on {name}")
     return given
 

@@ -21,6 +21,7 @@ from zinkoop_cli.cli.options import (
     OnOption,
     TodayOption,
     YearArgument,
+    completer,
     lang_of,
     parse_iso_day,
     parse_on,
@@ -44,6 +45,10 @@ Examples:
 
   zinkoop track done 12 ondertekening-zorgovereenkomst
 
+  zinkoop track done "Kliniek Oost"
+
+  zinkoop track list --overdue
+
   zinkoop track history 12
 """
 
@@ -55,6 +60,7 @@ class TrackFormat(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
+    excel = "excel"  # csv as Dutch Excel writes it: ';', UTF-8 with a byte-order mark
 
 
 ProviderOption = Annotated[
@@ -70,8 +76,22 @@ ByOption = Annotated[
                  help="Who makes the change, for the history (default: your OS user)."),
 ]
 ContractArgument = Annotated[
-    int, typer.Argument(metavar="ID", help="The contract's number (see 'zinkoop track list').")
+    str, typer.Argument(
+        metavar="CONTRACT", autocompletion=completer("contracts"),
+        help="The contract: its number (see 'zinkoop track list'), the provider's AGB code "
+             "or the provider's name (or a part of it).")
 ]
+DeadlineArgument = Annotated[str | None, typer.Argument(
+    metavar="[DEADLINE]",
+    help="The deadline's id, e.g. ondertekening-zorgovereenkomst (default: all of them).")]
+
+
+class Status(StrEnum):
+    overdue = "overdue"
+    today = "today"
+    upcoming = "upcoming"
+    done = "done"
+    unresolved = "unresolved"
 
 
 @track_app.command("add")
@@ -117,7 +137,8 @@ def import_contracts(
     """Add or update the contracts in a CSV file: all of them, or none when a row is bad.
 
     The header is provider,agb,care_type,year and then one column per event (e.g.
-    ontvangst); an empty cell gives no event. Days are YYYY-MM-DD. A contract already in
+    ontvangst); an empty cell gives no event. Days are 2026-09-14, 14-9-2026, 14-09-2026,
+    14 september 2026 or 14 sep 2026. A contract already in
     the ledger (same AGB code, or same provider without one, care type and year) is updated.
     A bad row stops the import with its line number and nothing is stored.
 
@@ -139,11 +160,19 @@ def import_contracts(
 @track_app.command("list")
 def list_contracts(
     care: Annotated[str | None, typer.Argument(
-        metavar="[CARE]", help="Only contracts of this care type (give YEAR too).")] = None,
+        metavar="[CARE]", autocompletion=completer("care_types"),
+        help="Only contracts of this care type (give YEAR too).")] = None,
     year: Annotated[str | None, typer.Argument(
-        metavar="[YEAR]", help="Only contracts of this purchase year.")] = None,
+        metavar="[YEAR]", autocompletion=completer("years"),
+        help="Only contracts of this purchase year.")] = None,
     today: TodayOption = None,
     atw: AtwOption = False,
+    overdue: Annotated[bool, typer.Option(
+        "--overdue", help="Only overdue deadlines (past and not done), and their contracts."
+    )] = False,
+    status: Annotated[list[Status] | None, typer.Option(
+        "--status", help="Only deadlines of this status, and their contracts (repeatable).",
+    )] = None,
     format: TrackFormat = TrackFormat.table,
     lang: LangOption = Language.nl,
     ledger: LedgerOption = None,
@@ -161,6 +190,10 @@ def list_contracts(
 
       zinkoop track list msz 2027 --today 2026-11-02
 
+      zinkoop track list --overdue
+
+      zinkoop track list --status today --status upcoming
+
       zinkoop track list --format json
 
       zinkoop track list --format csv > contracten-termijnen.csv
@@ -174,40 +207,47 @@ def list_contracts(
     if care is not None and year is None:
         raise UsageError("give CARE and YEAR together, e.g. 'zinkoop track list msz 2027'")
     number = parse_year(year) if care is not None and year is not None else None
-    found = list_tracked(where(ledger, calendars), care, number, day, atw)
+    statuses = {s.value for s in status or []} | ({"overdue"} if overdue else set())
+    found = list_tracked(where(ledger, calendars), care, number, day, atw, statuses)
+    if statuses and not found and format is TrackFormat.table:
+        from zinkoop_cli.render.contracts import NO_MATCH
+
+        write(NO_MATCH[lang_of(lang)])
+        return
     CONTRACTS[format.value](day, found, lang_of(lang), sys.stdout)
 
 
 @track_app.command("done")
 def done(
-    contract_id: ContractArgument,
-    deadline: Annotated[str | None, typer.Argument(
-        metavar="[DEADLINE]",
-        help="The deadline's id, e.g. ondertekening-zorgovereenkomst (default: all open "
-             "ones).")] = None,
+    contract: ContractArgument,
+    deadline: DeadlineArgument = None,
     on_day: Annotated[str | None, typer.Option(
-        "--date", metavar="YYYY-MM-DD",
-        help="The day it was done (default: today, Europe/Amsterdam).")] = None,
+        "--date", metavar="DAY",
+        help="The day it was done, e.g. 2026-10-28 or 28-10-2026 (default: today, "
+             "Europe/Amsterdam).")] = None,
     ledger: LedgerOption = None,
     calendars: CalendarsOption = None,
     by: ByOption = None,
 ) -> None:
     """Mark a contract's deadline done (by default all its open ones), so it stops warning.
 
-    When someone else marked it done meanwhile, their mark stays and this says so
-    ("already done on DAY by NAME"); both succeed.
+    CONTRACT is its number, its provider's AGB code or name; a name that fits several
+    contracts lists them (exit 2). When someone else marked it done meanwhile, their mark
+    stays and this says so ("already done on DAY by NAME"); both succeed.
 
     Examples:
 
       zinkoop track done 12
 
       zinkoop track done 12 ondertekening-zorgovereenkomst --date 2026-10-28
+
+      zinkoop track done "Kliniek Oost" --date 28-10-2026
     """
     from zinkoop_cli.app.tracking import mark_done
 
     day = parse_iso_day(on_day, "--date") if on_day is not None else today_in_amsterdam(None)
-    marked = mark_done(where(ledger, calendars)._replace(by=by), contract_id, deadline, day)
-    name = f"contract {contract_id} ({marked.contract.provider})"
+    marked = mark_done(where(ledger, calendars)._replace(by=by), contract, deadline, day)
+    name = f"contract {marked.contract.id} ({marked.contract.provider})"
     if not marked.entries and not marked.already:
         write(f"{name}: nothing open")
     if marked.entries:
@@ -217,20 +257,53 @@ def done(
         write(f"{name}: {mark.entry} already done on {mark.day.isoformat()}{who}")
 
 
+@track_app.command("reopen")
+def reopen(
+    contract: ContractArgument,
+    deadline: DeadlineArgument = None,
+    ledger: LedgerOption = None,
+    calendars: CalendarsOption = None,
+    by: ByOption = None,
+) -> None:
+    """Undo 'track done': the deadline (by default every done one) is open again.
+
+    The history keeps both: when it was marked done and by whom, and that it was reopened.
+
+    Examples:
+
+      zinkoop track reopen 12
+
+      zinkoop track reopen "Kliniek Oost" ondertekening-zorgovereenkomst
+    """
+    from zinkoop_cli.app.tracking import reopen as undo
+
+    found = undo(where(ledger, calendars)._replace(by=by), contract, deadline,
+                 today_in_amsterdam(None))
+    name = f"contract {found.contract.id} ({found.contract.provider})"
+    if not found.entries:
+        write(f"{name}: {deadline or 'nothing'} {'is not ' if deadline else ''}done")
+        return
+    write(f"{name}: {', '.join(found.entries)} open again (done on "
+          f"{', '.join(sorted({day.isoformat() for day in found.entries.values()}))})")
+
+
 @track_app.command("remove")
-def remove(contract_id: ContractArgument, ledger: LedgerOption = None,
+def remove(contract: ContractArgument, ledger: LedgerOption = None,
            by: ByOption = None) -> None:
     """Stop tracking a contract: remove it, its events and done marks from the ledger.
+
+    CONTRACT is its number, its provider's AGB code or name, as for 'track done'.
 
     Examples:
 
       zinkoop track remove 12
+
+      zinkoop track remove "Kliniek Oost"
     """
     from zinkoop_cli.app.tracking import remove as stop_tracking
 
-    contract = stop_tracking(where(ledger, None)._replace(by=by), contract_id)
-    write(f"removed contract {contract.id} ({contract.provider}, {contract.care_type} "
-          f"{contract.year})")
+    gone = stop_tracking(where(ledger, None)._replace(by=by), contract)
+    write(f"removed contract {gone.id} ({gone.provider}, {gone.care_type} {gone.year})")
 
 
 class HistoryFormat(StrEnum):
@@ -245,10 +318,11 @@ def history(
     format: HistoryFormat = HistoryFormat.table,
     ledger: LedgerOption = None,
 ) -> None:
-    """Show who changed the ledger and when: added, updated, done, removed; oldest first.
+    """Show who changed the ledger and when, oldest first.
 
-    Times are UTC. Each line: time, contract, what happened, who, and the events given
-    or the deadlines marked done.
+    Actions: added, updated, done, reopened, removed. Times are UTC. Each line: time,
+    contract, what happened, who, and the events given or the deadlines marked done (or
+    reopened).
 
     Examples:
 

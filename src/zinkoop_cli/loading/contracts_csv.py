@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from zinkoop_cli.core.contracts import NewContract, agb_problem
+from zinkoop_cli.core.daytext import DayTextError, parse_user_day
 from zinkoop_cli.core.limits import day_problem
 from zinkoop_cli.core.model import Calendar
 from zinkoop_cli.core.resolve import merged_events
@@ -19,16 +20,40 @@ REQUIRED = ("provider", "agb", "care_type", "year")
 OPTIONAL = ("insurer",)
 
 
+# Far above any real import (10,000 contracts are about 600 kB): a larger file is not a
+# list of contracts, and reading it whole would only fill the memory.
+MAX_BYTES = 64 * 1024 * 1024
+
+
 def _text(path: Path) -> str:
+    """The file's text: only a regular file (a FIFO or device would wait for a writer or
+    never end), and no more than MAX_BYTES of it."""
+    import os
+    import stat
+
     try:
-        # utf-8-sig: spreadsheets put a byte-order mark before the header.
-        return path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        raise DataError(f"{path}: not UTF-8 text; save the file as CSV UTF-8") from None
+        # O_NONBLOCK: opening a FIFO without a writer returns at once instead of waiting.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as stream:
+            mode = os.fstat(fd).st_mode
+            if stat.S_ISDIR(mode):
+                raise IsADirectoryError
+            if not stat.S_ISREG(mode):
+                raise FileAccessError(f"{path}: not a regular file (a pipe or device); save "
+                                      "the contracts to a CSV file and give its name")
+            data = stream.read(MAX_BYTES + 1)
     except IsADirectoryError:
         raise FileAccessError(f"{path}: is a folder; give a CSV file") from None
     except OSError as exc:
         raise FileAccessError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    if len(data) > MAX_BYTES:
+        raise DataError(f"{path}: larger than {MAX_BYTES // (1024 * 1024)} MB, more than a "
+                        "list of contracts can be; split it or check that it is the CSV file")
+    try:
+        # utf-8-sig: spreadsheets (and 'track list --excel') put a byte-order mark first.
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise DataError(f"{path}: not UTF-8 text; save the file as CSV UTF-8") from None
 
 
 def _rows(reader: Iterator[list[str]], line_num: Callable[[], int],
@@ -47,6 +72,15 @@ def _rows(reader: Iterator[list[str]], line_num: Callable[[], int],
                 problem = f"not readable as CSV ({exc})"
             raise fail(line_num(), problem) from None
         yield line_num(), cells
+
+
+def _day(text: str) -> date:
+    """A cell's day: ISO as before (its range is checked by the caller, core.limits), else
+    as a person types it (14-9-2026, 14 sep 2026; core.daytext)."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return parse_user_day(text)
 
 
 def _delimiter(header: str) -> str:
@@ -162,10 +196,9 @@ def read_contracts(
             day = days.get(value)
             if day is None:
                 try:
-                    day = date.fromisoformat(value)
-                except ValueError:
-                    raise fail(line, f"{name} {value!r} is not a day; write it as "
-                                     "YYYY-MM-DD") from None
+                    day = _day(value)
+                except DayTextError as exc:
+                    raise fail(line, f"{name} {exc}") from None
                 problem = day_problem(day)
                 if problem is not None:
                     raise fail(line, f"{name} {problem}; check the year")

@@ -25,7 +25,7 @@ SCHEMA_VERSION = 2
 # Long enough to wait out another zinkoop's import of thousands of rows, short enough that
 # a stuck process is reported instead of hanging cron. Both stores wait this long.
 BUSY_TIMEOUT_S = 10.0
-ACTIONS = ("added", "updated", "done", "removed")
+ACTIONS = ("added", "updated", "done", "reopened", "removed")
 _POSTGRES = re.compile(r"^\s*postgres(?:ql)?://", re.IGNORECASE)
 
 
@@ -38,7 +38,8 @@ class Change(NamedTuple):
     care_type: str
     year: int
     action: str  # one of ACTIONS
-    detail: str  # "name=YYYY-MM-DD, ...": the events given, or the entries marked done
+    detail: str  # "name=YYYY-MM-DD, ...": the events given, the entries marked done, or
+    # those reopened with the day they had been marked done
     by: str
     at: datetime  # UTC
 
@@ -68,6 +69,11 @@ class Ledger(Protocol):
                   seen: Mapping[str, date]) -> list[AlreadyDone]:
         """Mark ``entries`` done on ``day``, except those whose done mark is no longer
         what the caller ``seen``: someone else marked them meanwhile; those are returned."""
+        ...
+
+    def reopen(self, contract_id: int, entries: Sequence[str]) -> dict[str, date]:
+        """Take the done marks of ``entries`` away (undo `track done`): those it took, with
+        the day each had been marked done; an entry without a mark is left out."""
         ...
 
     def remove(self, contract_id: int) -> Contract: ...
@@ -142,6 +148,9 @@ class EmptyLedger:
 
     def mark_done(self, contract_id: int, entries: Sequence[str], day: date,
                   seen: Mapping[str, date]) -> list[AlreadyDone]:
+        raise unknown_contract(self._where, contract_id, "")
+
+    def reopen(self, contract_id: int, entries: Sequence[str]) -> dict[str, date]:
         raise unknown_contract(self._where, contract_id, "")
 
     def remove(self, contract_id: int) -> Contract:

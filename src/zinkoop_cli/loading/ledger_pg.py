@@ -264,6 +264,17 @@ class PgLedger:
                 self._record(connection, contract, "done", detail(dict.fromkeys(marking, day)))
         return already
 
+    def reopen(self, contract_id: int, entries: Sequence[str]) -> dict[str, date]:
+        with self._session(write=True) as connection:
+            assert connection is not None
+            contract = self._require(connection, contract_id, whole=False)
+            marks: dict[str, date] = dict(connection.execute(
+                "DELETE FROM done WHERE contract_id = %s AND entry = ANY(%s) "
+                "RETURNING entry, done_on", (contract_id, list(entries))).fetchall())
+            if marks:
+                self._record(connection, contract, "reopened", detail(marks))
+        return marks
+
     def remove(self, contract_id: int) -> Contract:
         with self._session(write=True) as connection:
             assert connection is not None

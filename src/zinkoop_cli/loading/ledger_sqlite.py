@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -24,7 +24,14 @@ from zinkoop_cli.loading.ledger import (
 )
 from zinkoop_cli.loading.ledger_rows import read as _read
 from zinkoop_cli.loading.ledger_rows import read_history
-from zinkoop_cli.loading.ledger_sqlite_schema import SCHEMA, statements, upgrade_from_1
+from zinkoop_cli.loading.ledger_sqlite_schema import (
+    SCHEMA,
+    existing_id,
+    statements,
+    transaction,
+    upgrade_from_1,
+    version_and_tables,
+)
 
 __all__ = ["SCHEMA_VERSION", "SqliteLedger"]
 
@@ -142,8 +149,8 @@ class SqliteLedger:
                                          isolation_level=None)
         try:
             connection.execute("PRAGMA foreign_keys = ON")
-            with _transaction(connection, write=False):
-                version, tables = _version_and_tables(connection)
+            with transaction(connection, write=False):
+                version, tables = version_and_tables(connection)
         except sqlite3.OperationalError as exc:
             connection.close()
             # Reading a WAL ledger needs its -shm file, which a user who may only read the
@@ -167,8 +174,8 @@ class SqliteLedger:
         # WAL lets readers (cron's warn) go on while a person writes; it is a property of
         # the file, set once. It cannot change inside a transaction.
         connection.execute("PRAGMA journal_mode = WAL")
-        with _transaction(connection, write=True):
-            version, tables = _version_and_tables(connection)
+        with transaction(connection, write=True):
+            version, tables = version_and_tables(connection)
             if version != 0:
                 return  # another process created the schema while this one waited
             if tables:
@@ -182,8 +189,8 @@ class SqliteLedger:
         (a user who may only read) need no upgrade: its tables read the same."""
         connection.execute("PRAGMA foreign_keys = OFF")  # not inside a transaction
         try:
-            with _transaction(connection, write=True):
-                if _version_and_tables(connection)[0] == 1:  # else another process did it
+            with transaction(connection, write=True):
+                if version_and_tables(connection)[0] == 1:  # else another process did it
                     upgrade_from_1(connection, self.where)
         finally:
             connection.execute("PRAGMA foreign_keys = ON")
@@ -197,7 +204,7 @@ class SqliteLedger:
                 yield None
                 return
             try:
-                with _transaction(connection, write=write):
+                with transaction(connection, write=write):
                     yield connection
             finally:
                 connection.close()
@@ -223,7 +230,7 @@ class SqliteLedger:
             updated: list[tuple[int]] = []
             actions: list[str] = []
             for number, item in enumerate(items, start=1):
-                found = _existing(connection, item)
+                found = existing_id(connection, item)
                 if found is None:
                     cursor = connection.execute(
                         "INSERT INTO contracts (provider, agb, care_type, year, calendar, "
@@ -273,6 +280,19 @@ class SqliteLedger:
             if marking:
                 self._record(connection, contract, "done", detail(dict.fromkeys(marking, day)))
         return already
+
+    def reopen(self, contract_id: int, entries: Sequence[str]) -> dict[str, date]:
+        with self._session(write=True) as connection:
+            assert connection is not None
+            contract = self._require(connection, contract_id, whole=False)
+            marks = {entry: _day(on) for entry, on in connection.execute(
+                "SELECT entry, done_on FROM done WHERE contract_id = ?", (contract_id,))
+                if entry in entries}
+            connection.executemany("DELETE FROM done WHERE contract_id = ? AND entry = ?",
+                                   [(contract_id, entry) for entry in marks])
+            if marks:
+                self._record(connection, contract, "reopened", detail(marks))
+        return marks
 
     def remove(self, contract_id: int) -> Contract:
         with self._session(write=True) as connection:
@@ -353,39 +373,3 @@ class SqliteLedger:
                     raise unknown_contract(self.where, contract_id, "")
                 self._require(connection, contract_id, whole=False)
             return found
-
-
-@contextmanager
-def _transaction(connection: sqlite3.Connection, *, write: bool) -> Iterator[None]:
-    # IMMEDIATE takes the write lock at once (waiting up to the busy timeout), so that two
-    # writers never both read and then collide on upgrading to a write lock.
-    connection.execute("BEGIN IMMEDIATE" if write else "BEGIN")
-    try:
-        yield
-    except BaseException:
-        with suppress(sqlite3.Error):
-            connection.execute("ROLLBACK")
-        raise
-    connection.execute("COMMIT")
-
-
-def _version_and_tables(connection: sqlite3.Connection) -> tuple[int, int]:
-    version = connection.execute("PRAGMA user_version").fetchone()[0]
-    tables = connection.execute(
-        "SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0]
-    return int(version), int(tables)
-
-
-def _existing(connection: sqlite3.Connection, item: NewContract) -> int | None:
-    if item.agb is not None:
-        row = connection.execute(
-            "SELECT id FROM contracts WHERE agb = ? AND care_type = ? AND year = ?",
-            (item.agb, item.care_type, item.year)).fetchone()
-        if row is not None:
-            return int(row[0])
-    # A contract first tracked without its AGB code is the same one when the code comes.
-    row = connection.execute(
-        "SELECT id FROM contracts WHERE agb IS NULL AND provider = ? AND care_type = ? "
-        "AND year = ?", (item.provider, item.care_type, item.year)).fetchone()
-    return None if row is None else int(row[0])
-

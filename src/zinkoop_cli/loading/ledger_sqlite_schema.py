@@ -1,9 +1,12 @@
-"""The SQLite ledger's schema, and the upgrade of a version 1 ledger in place."""
+"""The SQLite ledger's schema, its upgrade from version 1, and its queries outside the class."""
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 
+from zinkoop_cli.core.contracts import NewContract
 from zinkoop_cli.errors import DataError
 
 # AUTOINCREMENT: a removed contract's number is never given to another one (people write
@@ -88,3 +91,40 @@ def upgrade_from_1(connection: sqlite3.Connection, where: str) -> None:
         raise DataError(f"ledger {where}: an event or done mark names a contract that is not "
                         "there; it was changed by something other than zinkoop")
     connection.execute("PRAGMA user_version = 2")
+
+
+@contextmanager
+def transaction(connection: sqlite3.Connection, *, write: bool) -> Iterator[None]:
+    # IMMEDIATE takes the write lock at once (waiting up to the busy timeout), so that two
+    # writers never both read and then collide on upgrading to a write lock.
+    connection.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+    try:
+        yield
+    except BaseException:
+        with suppress(sqlite3.Error):
+            connection.execute("ROLLBACK")
+        raise
+    connection.execute("COMMIT")
+
+
+def version_and_tables(connection: sqlite3.Connection) -> tuple[int, int]:
+    version = connection.execute("PRAGMA user_version").fetchone()[0]
+    tables = connection.execute(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0]
+    return int(version), int(tables)
+
+
+def existing_id(connection: sqlite3.Connection, item: NewContract) -> int | None:
+    """The number of the contract ``item`` updates, or None when it is new."""
+    if item.agb is not None:
+        row = connection.execute(
+            "SELECT id FROM contracts WHERE agb = ? AND care_type = ? AND year = ?",
+            (item.agb, item.care_type, item.year)).fetchone()
+        if row is not None:
+            return int(row[0])
+    # A contract first tracked without its AGB code is the same one when the code comes.
+    row = connection.execute(
+        "SELECT id FROM contracts WHERE agb IS NULL AND provider = ? AND care_type = ? "
+        "AND year = ?", (item.provider, item.care_type, item.year)).fetchone()
+    return None if row is None else int(row[0])
+

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date
 from typing import Any
 
@@ -15,6 +13,8 @@ from zinkoop_cli.render.terminal import Line
 from zinkoop_cli.render.view import mark_of
 from zinkoop_cli.render.words import CONTRACT_STATUS, NO_CONTRACTS, NO_DEADLINES, format_day
 
+# `track list --overdue` / `--status` that leaves nothing: the ledger is not empty.
+NO_MATCH = {"nl": "Geen termijnen met deze status.", "en": "No deadlines with this status."}
 STATUS_STYLES = {"overdue": "bold red", "done": "green", "today": "bold yellow"}
 
 
@@ -80,24 +80,25 @@ CSV_COLUMNS = ("contract", "provider", "agb", "care_type", "year", "deadline", "
                "date", "status", "days_left", "done_on")
 
 
-def contracts_csv(tracked: Sequence[Tracked]) -> str:
-    """One row per contract deadline; a contract without any gets one row with empty cells."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
+def _csv_rows(tracked: Sequence[Tracked]) -> Iterator[list[object]]:
     for contract, deadlines in tracked:
-        head = [contract.id, contract.provider, contract.agb or "", contract.care_type,
-                contract.year]
+        head: list[object] = [contract.id, contract.provider, contract.agb, contract.care_type,
+                              contract.year]
         if not deadlines:
-            writer.writerow([*head, "", "", "", "", "", ""])
+            yield [*head, None, None, None, None, None, None]
         for deadline in deadlines:
             row = deadline.row
-            writer.writerow([
-                *head, row.entry.id, row.entry.activity, _iso(row.date) or "",
-                deadline.status, "" if row.days_left is None else row.days_left,
-                _iso(deadline.done) or "",
-            ])
-    return out.getvalue()
+            yield [*head, row.entry.id, row.entry.activity, _iso(row.date), deadline.status,
+                   row.days_left, _iso(deadline.done)]
+
+
+def contracts_csv(tracked: Sequence[Tracked], *, excel: bool = False) -> str:
+    """One row per contract deadline; a contract without any gets one row with empty cells.
+
+    Text cells are neutralised (render.flat): a provider named =HYPERLINK(...) stays text."""
+    from zinkoop_cli.render.flat import csv_text
+
+    return csv_text(CSV_COLUMNS, _csv_rows(tracked), excel=excel)
 
 
 def _cut(text: str, room: int) -> str:

@@ -54,6 +54,13 @@ def _timeline_csv(today: date, calendars: Sequence[Calendar], rows: Sequence[Row
     text(out, timeline_csv(rows, lang))
 
 
+def _timeline_excel(today: date, calendars: Sequence[Calendar], rows: Sequence[Row],
+                    lang: Lang, out: TextIO) -> None:
+    from zinkoop_cli.render.flat import timeline_csv, write_excel
+
+    write_excel(out, timeline_csv(rows, lang, excel=True))
+
+
 def _timeline_markdown(today: date, calendars: Sequence[Calendar], rows: Sequence[Row],
                        lang: Lang, out: TextIO) -> None:
     from zinkoop_cli.render.flat import timeline_markdown
@@ -63,7 +70,7 @@ def _timeline_markdown(today: date, calendars: Sequence[Calendar], rows: Sequenc
 
 TIMELINE: dict[str, TimelineRenderer] = {
     "table": _timeline_table, "json": _timeline_json, "csv": _timeline_csv,
-    "markdown": _timeline_markdown,
+    "excel": _timeline_excel, "markdown": _timeline_markdown,
 }
 
 # -- warnings: `warn` -------------------------------------------------------------------
@@ -107,8 +114,16 @@ def _contracts_csv(today: date, tracked: Sequence[Tracked], lang: Lang, out: Tex
     text(out, contracts_csv(tracked))
 
 
+def _contracts_excel(today: date, tracked: Sequence[Tracked], lang: Lang, out: TextIO) -> None:
+    from zinkoop_cli.render.contracts import contracts_csv
+    from zinkoop_cli.render.flat import write_excel
+
+    write_excel(out, contracts_csv(tracked, excel=True))
+
+
 CONTRACTS: dict[str, ContractsRenderer] = {
     "table": _contracts_table, "json": _contracts_json, "csv": _contracts_csv,
+    "excel": _contracts_excel,
 }
 
 # -- calendars: `list` ------------------------------------------------------------------
