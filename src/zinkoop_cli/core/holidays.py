@@ -66,7 +66,7 @@ DECREE_DAYS: tuple[DecreeDay, ...] = tuple(
     DecreeDay(day, decree.title) for decree in DECREES for day in decree.days
 )
 
-# Holiday names are looked up in core.lang.HOLIDAY_NAMES_EN for English output.
+# English holiday names live with the other words, in render.words.HOLIDAY_NAMES_EN.
 DECREE_DAY = "gelijkgestelde dag"
 # The mark for a result that a day no decree on file settles may change.
 UNCONFIRMED_MARK = "mogelijk gelijkgestelde dag: besluit niet opgenomen"
