@@ -8,6 +8,8 @@ one visible symbol of the same width, so layouts computed on the text stay right
 
 from __future__ import annotations
 
+import re
+
 # C0 controls as the Unicode "control pictures" (ESC -> U+241B), DEL as U+2421; newline is
 # kept (layouts split on it), a tab becomes a space. C1 controls and the bidirectional
 # overrides (which can reorder what a reader sees) become U+FFFD.
@@ -19,6 +21,12 @@ _VISIBLE.update(dict.fromkeys(range(128, 160), "�"))
 _VISIBLE.update(dict.fromkeys((*range(8234, 8239), *range(8294, 8298)), "�"))
 
 
+# What ``_VISIBLE`` changes; searched first, because str.translate with a mapping is slow and
+# warn prints thousands of lines that hold none of these.
+_CONTROL = re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(_VISIBLE)
+                                    if chr(code) != _VISIBLE[code]) + "]")
+
+
 def visible(text: str) -> str:
     """``text`` with every control character shown as a visible symbol."""
-    return text.translate(_VISIBLE)
+    return text.translate(_VISIBLE) if _CONTROL.search(text) else text
