@@ -2,28 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from zinkoop_cli.core.contracts import Contract, NewContract
+from zinkoop_cli.core.contracts import NewContract
 from zinkoop_cli.errors import DataError, FileAccessError, UsageError, ZinkoopError
-from zinkoop_cli.loading.ledger import (
-    BUSY_TIMEOUT_S,
-    MAX_ID,
-    SCHEMA_VERSION,
-    AlreadyDone,
-    Change,
-    Dump,
-    detail,
-    ranges,
-    split_marks,
-    unknown_contract,
-)
-from zinkoop_cli.loading.ledger_pg_schema import HISTORY_COLUMNS, LOCK_KEY, SCHEMA, fold, redact
-from zinkoop_cli.loading.ledger_rows import read, read_history
+from zinkoop_cli.loading.ledger import BUSY_TIMEOUT_S, SCHEMA_VERSION, Dump, detail
+from zinkoop_cli.loading.ledger_pg_schema import LOCK_KEY, SCHEMA, fold, redact
+from zinkoop_cli.loading.ledger_rows import HISTORY_COLUMNS
+from zinkoop_cli.loading.ledger_store import SqlStore
 
 try:
     import psycopg
@@ -32,12 +22,14 @@ except ImportError:  # the optional extra is not installed
 
 __all__ = ["PgLedger", "redact"]
 
-DAY = "to_char({0}, 'YYYY-MM-DD')"  # whatever the server's DateStyle
 
-
-class PgLedger:
+class PgLedger(SqlStore[Any]):
     """The contracts in one PostgreSQL database; every method is one transaction on a
     connection of its own (so a server restarted between two commands is no error)."""
+
+    PARAM = "%s"
+    DAY = "to_char(day, 'YYYY-MM-DD')"  # whatever the server's DateStyle
+    DONE_ON = "to_char(done_on, 'YYYY-MM-DD')"
 
     def __init__(self, url: str, *, origin: str = "--ledger", read_only: bool = False,
                  actor: str = "unknown") -> None:
@@ -230,8 +222,7 @@ class PgLedger:
                     for name, day in item.given.items():
                         copy.write_row((key, name, day))
             if actor is not None:
-                with cursor.copy(f"COPY history ({', '.join(HISTORY_COLUMNS)}) "
-                                 "FROM STDIN") as copy:
+                with cursor.copy(f"COPY history ({HISTORY_COLUMNS}) FROM STDIN") as copy:
                     for key, item, action in zip(ids, items, actions, strict=True):
                         copy.write_row((key, item.provider, item.agb, item.care_type,
                                         item.year, action, detail(item.given), actor, stamp))
@@ -244,51 +235,6 @@ class PgLedger:
         return sorted(int(row[0]) for row in connection.execute(
             "SELECT nextval(pg_get_serial_sequence('contracts', 'id')) "
             "FROM generate_series(1, %s)", (count,)))
-
-    def mark_done(self, contract_id: int, entries: Sequence[str], day: date,
-                  seen: Mapping[str, date]) -> list[AlreadyDone]:
-        with self._session(write=True) as connection:
-            assert connection is not None
-            contract = self._require(connection, contract_id, whole=False)
-            marks = {entry: (on, by) for entry, on, by in connection.execute(
-                "SELECT entry, done_on, done_by FROM done WHERE contract_id = %s",
-                (contract_id,))}
-            marking, already = split_marks(entries, marks, seen)
-            with connection.cursor() as cursor:
-                cursor.executemany(
-                    "INSERT INTO done (contract_id, entry, done_on, done_by) "
-                    "VALUES (%s, %s, %s, %s) ON CONFLICT (contract_id, entry) DO UPDATE "
-                    "SET done_on = excluded.done_on, done_by = excluded.done_by",
-                    [(contract_id, entry, day, self.actor) for entry in marking])
-            if marking:
-                self._record(connection, contract, "done", detail(dict.fromkeys(marking, day)))
-        return already
-
-    def reopen(self, contract_id: int, entries: Sequence[str]) -> dict[str, date]:
-        with self._session(write=True) as connection:
-            assert connection is not None
-            contract = self._require(connection, contract_id, whole=False)
-            marks: dict[str, date] = dict(connection.execute(
-                "DELETE FROM done WHERE contract_id = %s AND entry = ANY(%s) "
-                "RETURNING entry, done_on", (contract_id, list(entries))).fetchall())
-            if marks:
-                self._record(connection, contract, "reopened", detail(marks))
-        return marks
-
-    def remove(self, contract_id: int) -> Contract:
-        with self._session(write=True) as connection:
-            assert connection is not None
-            contract = self._require(connection, contract_id, whole=False)
-            connection.execute("DELETE FROM contracts WHERE id = %s", (contract_id,))
-            self._record(connection, contract, "removed", "")
-        return contract
-
-    def _record(self, connection: Any, contract: Contract, action: str, text: str) -> None:
-        connection.execute(
-            f"INSERT INTO history ({', '.join(HISTORY_COLUMNS)}) "
-            "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)",
-            (contract.id, contract.provider, contract.agb, contract.care_type, contract.year,
-             action, text, self.actor, datetime.now(UTC)))
 
     def take(self, dump: Dump, *, merge: bool) -> tuple[int, int]:
         """`track migrate`: ``dump``'s contracts, done marks and history, in one
@@ -318,8 +264,7 @@ class PgLedger:
                     "VALUES (%s, %s, %s, %s) ON CONFLICT (contract_id, entry) DO NOTHING",
                     [(number[c.id], entry, on, dump.done_by.get((c.id, entry)))
                      for c in dump.contracts for entry, on in c.done.items()])
-                with cursor.copy(f"COPY history ({', '.join(HISTORY_COLUMNS)}) "
-                                 "FROM STDIN") as copy:
+                with cursor.copy(f"COPY history ({HISTORY_COLUMNS}) FROM STDIN") as copy:
                     for change in dump.history:
                         copy.write_row((number.get(change.contract_id, change.contract_id),
                                         *change[1:]))
@@ -341,46 +286,26 @@ class PgLedger:
                 cursor.execute("SELECT setval(pg_get_serial_sequence('contracts', 'id'), %s)",
                                (dump.last_id,))
 
-    def _require(self, connection: Any, contract_id: int, *, whole: bool = True) -> Contract:
-        found: list[Contract] = []
-        if 0 <= contract_id <= MAX_ID:
-            found = self._read(connection, "WHERE id = %s", (contract_id,), whole=whole)
-        if not found:
-            ids = [row[0] for row in connection.execute("SELECT id FROM contracts ORDER BY id")]
-            raise unknown_contract(self._where, contract_id, ranges(ids))
-        return found[0]
+    # -- the dialect the shared statements (ledger_store) ask for -----------------------
 
-    def _read(self, connection: Any, where: str, args: tuple[object, ...], *,
-              whole: bool = True) -> list[Contract]:
-        return read(connection.execute, where, args, self._where, whole=whole,
-                    day=DAY.format("day"), done_on=DAY.format("done_on"))
+    def _stamp(self) -> datetime:
+        return datetime.now(UTC)
 
-    # -- reading ------------------------------------------------------------------------
+    def _day_value(self, day: date) -> date:
+        return day
 
-    def contracts(self, care_type: str | None = None, year: int | None = None) -> list[Contract]:
-        where = ""
-        args: tuple[object, ...] = ()
-        if care_type is not None and year is not None:
-            where, args = "WHERE care_type = %s AND year = %s", (care_type, year)
-        with self._session(write=False) as connection:
-            return [] if connection is None else self._read(connection, where, args)
+    @staticmethod
+    def _stored_day(value: date) -> date:
+        return value  # psycopg reads a date column as a date
 
-    def contract(self, contract_id: int) -> Contract:
-        with self._session(write=False) as connection:
-            if connection is None:
-                raise unknown_contract(self._where, contract_id, "")
-            return self._require(connection, contract_id)
+    def _executemany(self, connection: Any, sql: str,
+                     rows: Sequence[Sequence[object]]) -> None:
+        with connection.cursor() as cursor:
+            cursor.executemany(sql, rows)
 
-    def history(self, contract_id: int | None = None) -> list[Change]:
-        with self._session(write=False) as connection:
-            if connection is None:
-                if contract_id is not None:
-                    raise unknown_contract(self._where, contract_id, "")
-                return []
-            if contract_id is None:
-                return read_history(connection.execute, "", (), self._where)
-            found = read_history(connection.execute, "WHERE contract_id = %s",
-                                 (contract_id,), self._where) if contract_id <= MAX_ID else []
-            if not found:
-                self._require(connection, contract_id, whole=False)
-            return found
+    def _take_marks(self, connection: Any, contract_id: int,
+                    entries: Sequence[str]) -> dict[str, date]:
+        marks: dict[str, date] = dict(connection.execute(
+            "DELETE FROM done WHERE contract_id = %s AND entry = ANY(%s) "
+            "RETURNING entry, done_on", (contract_id, list(entries))).fetchall())
+        return marks

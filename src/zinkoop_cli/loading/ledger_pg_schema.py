@@ -38,8 +38,6 @@ SCHEMA = (
 # that two imports never both add the same contract and a done mark is read and written
 # by one writer at a time. Readers never wait for it.
 LOCK_KEY = 0x7A696E6B  # "zink"
-HISTORY_COLUMNS = ("contract_id", "provider", "agb", "care_type", "year", "action", "detail",
-                   "by_name", "at")
 
 
 def redact(url: str) -> str:

@@ -61,8 +61,9 @@ def read(query: Query, where: str, args: tuple[object, ...], ledger: str,
     return found
 
 
-HISTORY = ("SELECT contract_id, provider, agb, care_type, year, action, detail, by_name, at "
-           "FROM history")
+# The history's columns, in the order both stores write and read them.
+HISTORY_COLUMNS = "contract_id, provider, agb, care_type, year, action, detail, by_name, at"
+HISTORY = f"SELECT {HISTORY_COLUMNS} FROM history"
 
 
 def read_history(query: Query, where: str, args: tuple[object, ...],

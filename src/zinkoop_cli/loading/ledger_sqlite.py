@@ -3,27 +3,15 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
-from zinkoop_cli.core.contracts import Contract, NewContract
+from zinkoop_cli.core.contracts import NewContract
 from zinkoop_cli.errors import DataError, FileAccessError, ZinkoopError
-from zinkoop_cli.loading.ledger import (
-    BUSY_TIMEOUT_S,
-    MAX_ID,
-    SCHEMA_VERSION,
-    AlreadyDone,
-    Change,
-    Dump,
-    detail,
-    ranges,
-    split_marks,
-    unknown_contract,
-)
-from zinkoop_cli.loading.ledger_rows import read as _read
-from zinkoop_cli.loading.ledger_rows import read_history
+from zinkoop_cli.loading.ledger import BUSY_TIMEOUT_S, SCHEMA_VERSION, Dump, detail
 from zinkoop_cli.loading.ledger_sqlite_schema import (
     SCHEMA,
     existing_id,
@@ -32,11 +20,9 @@ from zinkoop_cli.loading.ledger_sqlite_schema import (
     upgrade_from_1,
     version_and_tables,
 )
+from zinkoop_cli.loading.ledger_store import SqlStore
 
 __all__ = ["SCHEMA_VERSION", "SqliteLedger"]
-
-
-_HISTORY_COLUMNS = "contract_id, provider, agb, care_type, year, action, detail, by_name, at"
 
 
 def _has(connection: sqlite3.Connection, table: str) -> bool:
@@ -44,23 +30,18 @@ def _has(connection: sqlite3.Connection, table: str) -> bool:
                               (table,)).fetchone() is not None
 
 
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except (TypeError, ValueError):  # a cell another program wrote: never equal to a mark
-        return date.min
-
-
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-class SqliteLedger:
+class SqliteLedger(SqlStore[sqlite3.Connection]):
     """The contracts in one SQLite file; every method is one transaction.
 
     ``read_only``: connections are opened read-only (``mode=ro``), so that a ledger the
     user may only read can still be read; the write methods are then not to be called.
     """
+
+    PARAM = "?"
 
     def __init__(self, path: Path, *, read_only: bool = False, actor: str = "unknown") -> None:
         self.path = path
@@ -257,95 +238,51 @@ class SqliteLedger:
                  for key, item in zip(ids, items, strict=True)
                  for name, day in item.given.items()))
             connection.executemany(
-                f"INSERT INTO history ({_HISTORY_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                self._insert_history,
                 ((key, item.provider, item.agb, item.care_type, item.year, action,
                   detail(item.given), self.actor, stamp)
                  for key, item, action in zip(ids, items, actions, strict=True)))
         return ids, added
 
-    def mark_done(self, contract_id: int, entries: Sequence[str], day: date,
-                  seen: Mapping[str, date]) -> list[AlreadyDone]:
-        with self._session(write=True) as connection:
-            assert connection is not None
-            contract = self._require(connection, contract_id, whole=False)
-            marks = {entry: (_day(on), by) for entry, on, by in connection.execute(
-                "SELECT entry, done_on, done_by FROM done WHERE contract_id = ?",
-                (contract_id,))}
-            marking, already = split_marks(entries, marks, seen)
-            connection.executemany(
-                "INSERT INTO done (contract_id, entry, done_on, done_by) VALUES (?, ?, ?, ?) "
-                "ON CONFLICT (contract_id, entry) DO UPDATE SET done_on = excluded.done_on, "
-                "done_by = excluded.done_by",
-                [(contract_id, entry, day.isoformat(), self.actor) for entry in marking])
-            if marking:
-                self._record(connection, contract, "done", detail(dict.fromkeys(marking, day)))
-        return already
+    # -- the dialect the shared statements (ledger_store) ask for -----------------------
 
-    def reopen(self, contract_id: int, entries: Sequence[str]) -> dict[str, date]:
-        with self._session(write=True) as connection:
-            assert connection is not None
-            contract = self._require(connection, contract_id, whole=False)
-            marks = {entry: _day(on) for entry, on in connection.execute(
-                "SELECT entry, done_on FROM done WHERE contract_id = ?", (contract_id,))
-                if entry in entries}
-            connection.executemany("DELETE FROM done WHERE contract_id = ? AND entry = ?",
-                                   [(contract_id, entry) for entry in marks])
-            if marks:
-                self._record(connection, contract, "reopened", detail(marks))
+    def _stamp(self) -> str:
+        return _now()
+
+    def _day_value(self, day: date) -> str:
+        return day.isoformat()
+
+    @staticmethod
+    def _stored_day(value: Any) -> date:
+        try:
+            return date.fromisoformat(value)
+        except (TypeError, ValueError):  # a cell another program wrote: never equal to a mark
+            return date.min
+
+    def _executemany(self, connection: sqlite3.Connection, sql: str,
+                     rows: Sequence[Sequence[object]]) -> None:
+        connection.executemany(sql, rows)
+
+    def _take_marks(self, connection: sqlite3.Connection, contract_id: int,
+                    entries: Sequence[str]) -> dict[str, date]:
+        marks = {entry: self._stored_day(on) for entry, on in connection.execute(
+            "SELECT entry, done_on FROM done WHERE contract_id = ?", (contract_id,))
+            if entry in entries}
+        connection.executemany("DELETE FROM done WHERE contract_id = ? AND entry = ?",
+                               [(contract_id, entry) for entry in marks])
         return marks
 
-    def remove(self, contract_id: int) -> Contract:
-        with self._session(write=True) as connection:
-            assert connection is not None
-            contract = self._require(connection, contract_id, whole=False)
-            connection.execute("DELETE FROM contracts WHERE id = ?", (contract_id,))
-            self._record(connection, contract, "removed", "")
-        return contract
-
-    def _record(self, connection: sqlite3.Connection, contract: Contract, action: str,
-                text: str) -> None:
-        connection.execute(
-            f"INSERT INTO history ({_HISTORY_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (contract.id, contract.provider, contract.agb, contract.care_type, contract.year,
-             action, text, self.actor, _now()))
-
-    def _require(self, connection: sqlite3.Connection, contract_id: int, *,
-                 whole: bool = True) -> Contract:
-        """The contract; without ``whole`` only its own row (so that a contract with a bad
-        day in the ledger can still be removed)."""
-        found: list[Contract] = []
-        if 0 <= contract_id <= MAX_ID:
-            found = _read(connection.execute, "WHERE id = ?", (contract_id,), self.where,
-                          whole=whole)
-        if not found:
-            ids = [row[0] for row in connection.execute("SELECT id FROM contracts ORDER BY id")]
-            raise unknown_contract(self.where, contract_id, ranges(ids))
-        return found[0]
+    def _has_history(self, connection: sqlite3.Connection) -> bool:
+        return _has(connection, "history")
 
     # -- reading ------------------------------------------------------------------------
-
-    def contracts(self, care_type: str | None = None, year: int | None = None) -> list[Contract]:
-        """Every contract (of one care type and year), oldest first, in three queries."""
-        where = ""
-        args: tuple[object, ...] = ()
-        if care_type is not None and year is not None:
-            where, args = "WHERE care_type = ? AND year = ?", (care_type, year)
-        with self._session(write=False) as connection:
-            return [] if connection is None else _read(connection.execute, where, args,
-                                                       self.where)
-
-    def contract(self, contract_id: int) -> Contract:
-        with self._session(write=False) as connection:
-            if connection is None:
-                raise unknown_contract(self.where, contract_id, "")
-            return self._require(connection, contract_id)
 
     def dump(self) -> Dump:
         """Everything, in one snapshot, for `track migrate` (a version 1 ledger too)."""
         with self._session(write=False) as connection:
             if connection is None:
                 return Dump([], {}, [], 0)
-            contracts = _read(connection.execute, "", (), self.where)
+            contracts = self._read(connection, "", ())
             columns = [row[1] for row in connection.execute("PRAGMA table_info(done)")]
             done_by: dict[tuple[int, str], str | None] = {}
             if "done_by" in columns:
@@ -358,18 +295,3 @@ class SqliteLedger:
         history = self.history()
         return Dump(contracts, done_by, history,
                     max([0, *last, *(c.id for c in contracts), *(c.contract_id for c in history)]))
-
-    def history(self, contract_id: int | None = None) -> list[Change]:
-        with self._session(write=False) as connection:
-            if connection is None or not _has(connection, "history"):
-                found: list[Change] = []  # a version 1 ledger read as it stands
-            elif contract_id is None:
-                found = read_history(connection.execute, "", (), self.where)
-            else:
-                found = read_history(connection.execute, "WHERE contract_id = ?",
-                                     (contract_id,), self.where) if contract_id <= MAX_ID else []
-            if contract_id is not None and not found:
-                if connection is None:
-                    raise unknown_contract(self.where, contract_id, "")
-                self._require(connection, contract_id, whole=False)
-            return found
