@@ -198,7 +198,7 @@ def _writing_script(target: Path) -> str:
 
 def _wait_for(process: subprocess.Popen[bytes], word: bytes) -> None:
     assert process.stderr is not None
-    ready, _, _ = select.select([process.stderr], [], [], 20)
+    ready, _, _ = select.select([process.stderr], [], [], 60)
     assert ready, "the child never got to the write"
     assert process.stderr.readline().strip() == word
 
@@ -218,7 +218,7 @@ def test_signal_during_the_write_removes_the_temporary_file(
         _wait_for(process, b"writing")
         assert any(p.name.endswith(".tmp") for p in tmp_path.iterdir())  # caught mid-write
         process.send_signal(number)
-        assert process.wait(timeout=10) == code
+        assert process.wait(timeout=60) == code
     finally:
         process.kill()
         process.wait()
@@ -249,7 +249,7 @@ def test_interrupt_while_waiting_for_a_fifo_reader(env: dict[str, str], tmp_path
     try:
         _wait_for(process, b"opening")
         process.send_signal(signal.SIGINT)
-        assert process.wait(timeout=10) == 130
+        assert process.wait(timeout=60) == 130
     finally:
         process.kill()
         process.wait()
