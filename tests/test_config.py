@@ -15,8 +15,8 @@ from zinkoop_cli.loading.config import config_path, load_warn_days, parse_warn_d
 def test_where_the_config_file_is() -> None:
     assert config_path({"XDG_CONFIG_HOME": "/etc/xdg", "HOME": "/home/a"}) == Path(
         "/etc/xdg/zinkoop/config.toml")
-    # The XDG spec: a relative XDG_CONFIG_HOME is ignored.
-    assert config_path({"XDG_CONFIG_HOME": "rel", "HOME": "/home/a"}) == Path(
+    # Empty is unset, as for the calendars folder beside it.
+    assert config_path({"XDG_CONFIG_HOME": "", "HOME": "/home/a"}) == Path(
         "/home/a/.config/zinkoop/config.toml")
     assert config_path({"HOME": "/home/a"}) == Path("/home/a/.config/zinkoop/config.toml")
     assert config_path({}) is None

@@ -21,10 +21,11 @@ WARN_KEYS = ("days", "care_types", "entries")
 
 
 def config_path(env: Mapping[str, str]) -> Path | None:
-    """$XDG_CONFIG_HOME/zinkoop/config.toml, else ~/.config/zinkoop/config.toml; None
-    without a home folder (then there is no config, which is no error)."""
-    base = env.get("XDG_CONFIG_HOME", "")
-    if not os.path.isabs(base):  # the XDG spec: a relative path is to be ignored
+    """$XDG_CONFIG_HOME/zinkoop/config.toml, else ~/.config/zinkoop/config.toml: beside the
+    calendars folder the catalog reads (catalog.config_home); None without a home folder
+    (then there is no config, which is no error)."""
+    base = env.get("XDG_CONFIG_HOME")
+    if not base:
         home = env.get("HOME")
         if not home:
             return None
