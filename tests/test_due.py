@@ -8,7 +8,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from zinkoop_cli.core.due import WarnDays, days_of, due_rows, unique_rows, warn_day, warns
+from zinkoop_cli.core.due import (
+    DEFAULT_WITHIN,
+    WarnDays,
+    days_of,
+    due_rows,
+    unique_rows,
+    warn_day,
+    warns,
+)
 from zinkoop_cli.core.model import (
     Calendar,
     Continuous,
@@ -182,3 +190,12 @@ def test_a_happening_counts_its_days_to_its_start() -> None:
     rows = timeline(calendar, [], TODAY)
     assert ids(due_rows(rows, TODAY, own=WarnDays())) == ["p"]
     assert due_rows(rows, day(1), own=WarnDays()) == []
+
+
+@given(st.dates(min_value=date(2026, 1, 1), max_value=date(2027, 12, 31)))
+def test_nothing_of_ones_own_is_the_old_default_of_14_days(today: date) -> None:
+    catalog = Catalog.load(env={})
+    for calendar in catalog.calendars.values():
+        rows = timeline(calendar, catalog.parents(calendar), today)
+        assert due_rows(rows, today, own=WarnDays()) == due_rows(
+            rows, today, within=DEFAULT_WITHIN)

@@ -347,3 +347,21 @@ def test_a_calendars_bad_warn_key_is_a_data_error(run: Runner, tmp_path: Path) -
     assert result.code == 3
     assert "entry 'eigen': warn: '10' is not a number of days from 0 to 400" in result.err
     assert len(result.err.splitlines()) == 1
+
+
+def test_a_tracked_contracts_deadline_follows_the_days_of_its_entry(
+        run: Runner, tmp_path: Path) -> None:
+    run("track", "add", "msz", "2027", "--provider", "Kliniek Oost",
+        "--on", "ontvangst=2026-09-20")  # to sign by 1 November 2026
+
+    def contract_lines(today: str) -> list[str]:
+        result = run("warn", "msz", "2027", "--today", today)
+        assert result.err == ""
+        return [line for line in result.out.splitlines() if "Kliniek Oost" in line]
+
+    assert contract_lines("2026-10-12") == []  # 20 days: beyond the default 14
+    config(tmp_path, '[warn.entries]\n"ondertekening-zorgovereenkomst" = [20]\n')
+    assert len(contract_lines("2026-10-12")) == 1
+    assert contract_lines("2026-10-13") == []
+    # Overdue is reported every day, whatever the days say.
+    assert "te laat" in contract_lines("2026-11-05")[0]

@@ -119,8 +119,10 @@ def warn(
 
     Made for cron, which mails whatever a job prints: one line per deadline, most urgent
     first, with the days left, the day, the care type, the activity and who must act.
-    Deadlines due today are always included; past, undated and unresolved ones, periods
-    and starts never warn.
+    Deadlines due today are always included; past, undated and unresolved ones and facts
+    never warn, and a happening warns on the day it starts. Without --within or --days,
+    each entry warns on its own days (its calendar's warn key, else the config file's,
+    ~/.config/zinkoop/config.toml), else every day of the last 14.
 
     Examples:
 
