@@ -45,6 +45,18 @@ def test_commands_and_care_types_and_years(tab: Runner) -> None:
     assert offered(tab, "zinkoop track list ambulancezorg 202") == ["2024", "2027"]
 
 
+def test_export_warn_and_calendar_complete_their_care_types_and_years(tab: Runner) -> None:
+    assert offered(tab, "zinkoop export ambulance") == ["ambulance", "ambulancezorg"]
+    assert offered(tab, "zinkoop export ambulancezorg 202") == ["2024", "2027"]
+    for command in ("warn", "calendar"):
+        assert "msz" in offered(tab, f"zinkoop {command} ")
+        assert offered(tab, f"zinkoop {command} msz ") == ["2027"]
+        # the pairs go on: after a care type and its year comes another care type
+        assert offered(tab, f"zinkoop {command} msz 2027 ambulance") == [
+            "ambulance", "ambulancezorg"]
+        assert offered(tab, f"zinkoop {command} msz 2027 ambulancezorg 202") == ["2024", "2027"]
+
+
 def test_publishers_and_event_names_of_the_calendar_typed(tab: Runner) -> None:
     assert offered(tab, "zinkoop deadlines msz 2027 --insurer ") == ["zorg-en-zekerheid"]
     assert offered(tab, "zinkoop deadlines msz 2027 --on ") == [

@@ -8,7 +8,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from zinkoop_cli.core.due import due_rows, unique_rows, warn_day, warns
+from zinkoop_cli.core.due import (
+    DEFAULT_WITHIN,
+    WarnDays,
+    days_of,
+    due_rows,
+    unique_rows,
+    warn_day,
+    warns,
+)
 from zinkoop_cli.core.model import (
     Calendar,
     Continuous,
@@ -139,3 +147,55 @@ def test_every_selected_row_is_dated_within_the_window(within: int, today: date)
         expected = [row for row in rows if (day := warn_day(row)) is not None
                     and 0 <= (day - today).days <= within]
         assert len(chosen) == len(expected)
+
+
+def test_an_entrys_own_warn_days_and_the_users_in_order() -> None:
+    own = Entry("own", "Eigen", Day(day(7)), warn_days=(21, 7))
+    other = Entry("other", "Ander", Day(day(7)))
+    calendar = make(own, other)
+    rows = timeline(calendar, [], TODAY)
+    assert [days_of(row, WarnDays()) for row in rows] == [(21, 7), None]
+    by_care = WarnDays(days=(1,), care_types={"x": (7, 3)})
+    assert [days_of(row, by_care) for row in rows] == [(21, 7), (7, 3)]
+    # The user's days for an entry by id come before the calendar's.
+    by_id = WarnDays(days=(1,), entries={"own": (2,)})
+    assert [days_of(row, by_id) for row in rows] == [(2,), (1,)]
+
+
+def test_without_a_window_each_row_warns_on_its_own_days() -> None:
+    calendar = make(
+        Entry("own7", "Eigen", Day(day(7)), warn_days=(14, 7)),
+        Entry("own6", "Eigen", Day(day(6)), warn_days=(14, 7)),
+        Entry("plain10", "Gewoon", Day(day(10))),
+        Entry("plain15", "Gewoon", Day(day(15))),
+        Entry("today", "Vandaag", Day(day(0)), warn_days=(3,)),
+        Entry("past", "Voorbij", Day(day(-1)), warn_days=(0,)),
+    )
+    rows = timeline(calendar, [], TODAY)
+    # Nothing from the user: an entry without days warns every day through 14 days ahead,
+    # as warn did before entries had days.
+    assert ids(due_rows(rows, TODAY, own=WarnDays())) == ["today", "own7", "plain10"]
+    assert ids(due_rows(rows, TODAY, own=WarnDays(days=(15,)))) == ["today", "own7",
+                                                                     "plain15"]
+    assert ids(due_rows(rows, TODAY, own=WarnDays(days=()))) == ["today", "own7"]
+    # --within and --days still decide alone.
+    assert ids(due_rows(rows, TODAY, within=7, own=WarnDays())) == ids(
+        due_rows(rows, TODAY, within=7))
+    assert ids(due_rows(rows, TODAY, days={6}, own=WarnDays())) == ["today", "own6"]
+
+
+def test_a_happening_counts_its_days_to_its_start() -> None:
+    calendar = make(Entry("p", "Periode", Period(day(5), day(40)), kind="happening",
+                          warn_days=(5,)))
+    rows = timeline(calendar, [], TODAY)
+    assert ids(due_rows(rows, TODAY, own=WarnDays())) == ["p"]
+    assert due_rows(rows, day(1), own=WarnDays()) == []
+
+
+@given(st.dates(min_value=date(2026, 1, 1), max_value=date(2027, 12, 31)))
+def test_nothing_of_ones_own_is_the_old_default_of_14_days(today: date) -> None:
+    catalog = Catalog.load(env={})
+    for calendar in catalog.calendars.values():
+        rows = timeline(calendar, catalog.parents(calendar), today)
+        assert due_rows(rows, today, own=WarnDays()) == due_rows(
+            rows, today, within=DEFAULT_WITHIN)

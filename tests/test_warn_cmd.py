@@ -264,3 +264,104 @@ date = "{format_long_day(amsterdam)}"
     document = json.loads(result.out)
     assert document["today"] == amsterdam.isoformat()
     assert [e["status"] for e in document["entries"]] == ["today"]
+
+
+OWN_DAYS = """[calendar]
+publisher = "Test"
+care_type = "een"
+year = 2027
+title = "Test een"
+version = "1"
+published = "1 april 2026"
+source = "test"
+
+[[entry]]
+id = "eigen"
+activity = "Met eigen dagen"
+date = "8 november 2026"
+warn = [21, 10]
+
+[[entry]]
+id = "gewoon"
+activity = "Zonder eigen dagen"
+date = "8 november 2026"
+"""
+
+
+def config(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "config" / "zinkoop" / "config.toml"  # conftest's XDG_CONFIG_HOME
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_an_entrys_own_warn_days_and_the_config_files(run: Runner, tmp_path: Path) -> None:
+    folder = tmp_path / "kalenders"
+    folder.mkdir()
+    (folder / "een.toml").write_text(OWN_DAYS, encoding="utf-8")
+
+    def warned(today: str, *more: str) -> list[str]:
+        result = run("warn", "een", "2027", "--calendars", str(folder), "--today", today,
+                     *more)
+        assert result.err == ""
+        return ["eigen" if "Met eigen" in line else "gewoon" for line in result.out.splitlines()]
+
+    # 8 November is 10 days after 29 October: the entry's own day; the other one is within
+    # the default 14 days.
+    assert warned(TODAY) == ["eigen", "gewoon"]
+    assert warned("2026-10-30") == ["gewoon"]
+    assert warned("2026-10-18") == ["eigen"]  # 21 days ahead
+    assert warned("2026-11-08") == ["eigen", "gewoon"]  # due today: always
+    # --within and --days decide alone, as before.
+    assert warned("2026-10-30", "--within", "14") == ["eigen", "gewoon"]
+    assert warned("2026-10-18", "--days", "9") == []
+    config(tmp_path, "[warn]\ndays = [9]\n")
+    assert warned("2026-10-30") == ["gewoon"]
+    assert warned(TODAY) == ["eigen"]
+    config(tmp_path, "[warn]\ndays = [9]\n[warn.entries]\neigen = [9]\n")
+    assert warned("2026-10-30") == ["eigen", "gewoon"]
+    config(tmp_path, "[warn.care_types]\neen = [1]\n")
+    assert warned("2026-11-07") == ["gewoon"]
+
+
+def test_a_broken_config_file_stops_warn_but_not_within(run: Runner, tmp_path: Path) -> None:
+    path = config(tmp_path, "[warn]\ndays = [14, -7]\n")
+    result = run(*MSZ)
+    assert (result.code, result.out) == (3, "")
+    assert result.err == (f"zinkoop: {path}: warn.days: -7 is not a number of days from 0 to "
+                          "400; write whole days before the date, e.g. warn.days = [14, 7, 1] "
+                          "or warn.days = 7\n")
+    # --within and --days do not need it, and do not read it.
+    assert run(*MSZ, "--within", "14").code == 1
+    path.unlink()
+    path.mkdir()
+    result = run(*MSZ)
+    assert (result.code, result.out) == (4, "")
+    assert result.err == f"zinkoop: {path}: not a regular file; the config file is a .toml " \
+                         "file (or remove what is there)\n"
+
+
+def test_a_calendars_bad_warn_key_is_a_data_error(run: Runner, tmp_path: Path) -> None:
+    (tmp_path / "een.toml").write_text(OWN_DAYS.replace("[21, 10]", '"10"'), encoding="utf-8")
+    result = run("warn", "--calendars", str(tmp_path), "--today", TODAY)
+    assert result.code == 3
+    assert "entry 'eigen': warn: '10' is not a number of days from 0 to 400" in result.err
+    assert len(result.err.splitlines()) == 1
+
+
+def test_a_tracked_contracts_deadline_follows_the_days_of_its_entry(
+        run: Runner, tmp_path: Path) -> None:
+    run("track", "add", "msz", "2027", "--provider", "Kliniek Oost",
+        "--on", "ontvangst=2026-09-20")  # to sign by 1 November 2026
+
+    def contract_lines(today: str) -> list[str]:
+        result = run("warn", "msz", "2027", "--today", today)
+        assert result.err == ""
+        return [line for line in result.out.splitlines() if "Kliniek Oost" in line]
+
+    assert contract_lines("2026-10-12") == []  # 20 days: beyond the default 14
+    config(tmp_path, '[warn.entries]\n"ondertekening-zorgovereenkomst" = [20]\n')
+    assert len(contract_lines("2026-10-12")) == 1
+    assert contract_lines("2026-10-13") == []
+    # Overdue is reported every day, whatever the days say.
+    assert "te laat" in contract_lines("2026-11-05")[0]

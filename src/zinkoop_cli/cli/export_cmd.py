@@ -23,6 +23,7 @@ from zinkoop_cli.cli.options import (
     LedgerOption,
     OnOption,
     UnconditionalOption,
+    completer,
     lang_of,
     parse_on,
     today_in_amsterdam,
@@ -61,10 +62,12 @@ def parse_alarm(text: str) -> Reminder:
 @app.command("export")
 def export(
     care: Annotated[str | None, typer.Argument(
-        metavar="[CARE", help="Care type: msz, ambulancezorg, or an alias such as ambulance.",
+        metavar="[CARE", autocompletion=completer("care_types"),
+        help="Care type: msz, ambulancezorg, or an alias such as ambulance.",
         show_default=False)] = None,
     year: Annotated[str | None, typer.Argument(
-        metavar="YEAR]", help="Purchase year, e.g. 2027.", show_default=False)] = None,
+        metavar="YEAR]", autocompletion=completer("years"), help="Purchase year, e.g. 2027.",
+        show_default=False)] = None,
     output: Annotated[str, typer.Option(
         "--output", "-o", metavar="FILE|DIR",
         help="The .ics file to write ('-' for standard output); with --all, a folder.",

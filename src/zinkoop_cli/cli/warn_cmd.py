@@ -22,6 +22,7 @@ from zinkoop_cli.cli.options import (
     OnOption,
     TodayOption,
     UnconditionalOption,
+    completer,
     lang_of,
     parse_on,
     today_in_amsterdam,
@@ -34,8 +35,6 @@ if TYPE_CHECKING:
     from zinkoop_cli.cli.mail import MailSettings
     from zinkoop_cli.core.due import Alert
     from zinkoop_cli.core.lang import Lang
-
-DEFAULT_WITHIN = 14
 
 
 def parse_days(text: str) -> set[int]:
@@ -57,7 +56,8 @@ def window(within: int | None, days: str | None) -> Window:
         raise UsageError("--within and --days choose the days in different ways; give one")
     if days is not None:
         return Window(None, parse_days(days))
-    within = DEFAULT_WITHIN if within is None else within
+    if within is None:
+        return Window(None, None)  # each entry's own days, the config file's, else 14
     if within < 0:
         raise UsageError(f"--within {within}: give 0 (only today) or more days")
     return Window(within, None)
@@ -74,17 +74,17 @@ def pairs(targets: list[str]) -> list[tuple[str, int]]:
 @app.command("warn")
 def warn(
     targets: Annotated[list[str] | None, typer.Argument(
-        metavar="[CARE YEAR]...",
+        metavar="[CARE YEAR]...", autocompletion=completer("targets"),
         help="Care types and purchase years, in pairs (e.g. msz 2027); none: every "
              "calendar on the search path.")] = None,
     within: Annotated[int | None, typer.Option(
         "--within", metavar="N",
-        help=f"Warn of every deadline from today through N days ahead (default "
-             f"{DEFAULT_WITHIN}).")] = None,
+        help="Warn of every deadline from today through N days ahead (default: each "
+             "entry's own warn days, else the config file's, else 14).")] = None,
     days: Annotated[str | None, typer.Option(
         "--days", metavar="N,N,...",
         help="Warn only of deadlines exactly this many days away, e.g. 14,7,1 (and of "
-             "those due today).")] = None,
+             "those due today), whatever the calendars and config file say.")] = None,
     on: OnOption = None,
     today: TodayOption = None,
     atw: AtwOption = False,
@@ -119,8 +119,10 @@ def warn(
 
     Made for cron, which mails whatever a job prints: one line per deadline, most urgent
     first, with the days left, the day, the care type, the activity and who must act.
-    Deadlines due today are always included; past, undated and unresolved ones, periods
-    and starts never warn.
+    Deadlines due today are always included; past, undated and unresolved ones and facts
+    never warn, and a happening warns on the day it starts. Without --within or --days,
+    each entry warns on its own days (its calendar's warn key, else the config file's,
+    ~/.config/zinkoop/config.toml), else every day of the last 14.
 
     Examples:
 

@@ -2,12 +2,42 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from datetime import date
+from types import MappingProxyType
 from typing import NamedTuple
 
 from zinkoop_cli.core.contracts import Contract, ContractDeadline
 from zinkoop_cli.core.resolve import Row
+
+# Without --within, --days or warn days anywhere, warn names every deadline this many days
+# ahead: what `warn` always did, so nobody's cron changes.
+DEFAULT_WITHIN = 14
+_NO_DAYS: Mapping[str, tuple[int, ...]] = MappingProxyType({})
+
+
+class WarnDays(NamedTuple):
+    """The user's own warning days (the config file's [warn]), for entries without theirs.
+
+    ``entries`` (by entry id) come before an entry's own ``warn`` days; ``care_types`` and
+    ``days`` after them. Nothing at all: every deadline within ``DEFAULT_WITHIN`` days.
+    """
+
+    days: tuple[int, ...] | None = None
+    care_types: Mapping[str, tuple[int, ...]] = _NO_DAYS
+    entries: Mapping[str, tuple[int, ...]] = _NO_DAYS
+
+
+def days_of(row: Row, own: WarnDays) -> tuple[int, ...] | None:
+    """The days before its day that ``row`` warns on, or None: every day through
+    ``DEFAULT_WITHIN`` days ahead."""
+    entry = row.entry
+    chosen = own.entries.get(entry.id)
+    if chosen is None:
+        chosen = entry.warn_days
+    if chosen is None:
+        chosen = own.care_types.get(row.calendar.care_type)
+    return own.days if chosen is None else chosen
 
 
 def warn_day(row: Row) -> date | None:
@@ -35,12 +65,14 @@ def due_rows(
     today: date,
     within: int | None = None,
     days: Collection[int] | None = None,
+    own: WarnDays | None = None,
 ) -> list[Row]:
     """The rows to warn about on ``today``, most urgent (nearest) first.
 
     ``within``: every deadline from today through today + ``within`` days. ``days``: only
     deadlines exactly that many days away, so that a deadline is announced on chosen days
-    rather than every day. A deadline due today is always included; a past one never is
+    rather than every day. ``own`` (when neither is given): each row on its own days
+    (``days_of``). A deadline due today is always included; a past one never is
     (overdue items are the tracking ledger's to report). Rows due on the same day keep
     their order, which is the policy's table order in a timeline.
     """
@@ -53,6 +85,12 @@ def due_rows(
             continue
         left = (day - today).days
         if left < 0:
+            continue
+        if own is not None and within is None and days is None:
+            chosen_days = days_of(row, own)
+            if left == 0 or (left <= DEFAULT_WITHIN if chosen_days is None
+                             else left in chosen_days):
+                chosen.append((left, row))
             continue
         if left == 0 or (days is not None and left in days) or (
                 days is None and within is not None and left <= within):
@@ -92,12 +130,13 @@ def alerts(
     today: date,
     within: int | None = None,
     days: Collection[int] | None = None,
+    own: WarnDays | None = None,
 ) -> list[Alert]:
     """What ``warn`` reports: overdue contract deadlines first (oldest first), then every
     deadline due in the window, calendars' and contracts' together, nearest first.
 
     A contract's deadline that passed without being marked done is reported every day,
-    whatever ``within`` or ``days`` say, until ``track done``: nobody should miss that a
+    whatever ``within``, ``days`` or ``own`` say, until ``track done``: nobody should miss that a
     provider has not signed. Done deadlines never warn.
     """
     overdue: list[ContractDeadline] = []
@@ -111,7 +150,8 @@ def alerts(
     chosen = [Alert(d.row, d.contract, overdue=True) for d in overdue]
     # Contracts share their rows (one per calendar and set of events): choose rows by
     # identity, then keep every contract paired with a chosen row.
-    selected = {id(row) for row in due_rows([row for row, _ in pairs], today, within, days)}
+    chosen_rows = due_rows([row for row, _ in pairs], today, within, days, own)
+    selected = {id(row) for row in chosen_rows}
     due = [(row, contract) for row, contract in pairs if id(row) in selected]
     due.sort(key=lambda pair: warn_day(pair[0]) or today)  # stable: calendars' rows first
     chosen.extend(Alert(row, contract) for row, contract in due)

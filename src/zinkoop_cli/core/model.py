@@ -139,6 +139,9 @@ class Entry(NamedTuple):
     note: str | None = None
     kind: Kind = "deadline"
     verify: bool = False  # not yet checked against the policy ('zinkoop new' sets it)
+    # The days before its day that the entry warns on (``warn = [14, 7, 1]``); None: the
+    # user's (core.due).
+    warn_days: tuple[int, ...] | None = None
 
 
 def default_kind(when: When) -> Kind:

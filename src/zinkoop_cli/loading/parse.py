@@ -17,6 +17,7 @@ from zinkoop_cli.loading.when import (
     WHEN_KEYS,
     parse_when,
     text_value,
+    warn_days,
 )
 
 __all__ = ["WHEN_KEYS", "parse_calendar", "slugify"]
@@ -155,10 +156,12 @@ def _entry(table: Any, index: int, calendar_year: int, problems: _Problems) -> E
         if not isinstance(verify, bool):
             raise DateTextError("verify takes true or false")
         kind = _kind(table, when)
+        warn = warn_days(table["warn"]) if "warn" in table else None
     except DateTextError as exc:
         problems.add(where, str(exc))
         return None
-    return Entry(entry_id, activity, when, atw=atw, kind=kind, verify=verify, **fields)
+    return Entry(entry_id, activity, when, atw=atw, kind=kind, verify=verify, warn_days=warn,
+                 **fields)
 
 
 def _kind(table: Mapping[str, Any], when: When) -> Kind:

@@ -36,9 +36,12 @@ from zinkoop_cli.loading.dates import (
 
 # paraphrase: why the activity is not verbatim (read by the source audit only)
 # paraphrase: why an activity is not verbatim (the source audit reads it); verify: true while
-# an entry is not yet checked against the policy ('zinkoop new' sets it).
+# an entry is not yet checked against the policy ('zinkoop new' sets it); warn: the days
+# before its day that `warn` names it.
 COMMON_ENTRY_KEYS = {"id", "activity", "party", "section", "condition", "written", "note", "atw",
-                     "kind", "paraphrase", "verify"}
+                     "kind", "paraphrase", "verify", "warn"}
+# A year and a bit: a policy is published about a year before its purchase year.
+MAX_WARN_DAYS = 400
 UNITS = ("days", "workdays", "weeks", "months", "years")
 # Each kind of *when* and the keys it may use besides its own.
 WHEN_KEYS: dict[str, set[str]] = {
@@ -69,6 +72,18 @@ def text_value(value: object, what: str) -> str:
     if not isinstance(value, str) or not value.strip():
         raise DateTextError(f"{what} must be non-empty text")
     return value.strip()
+
+
+def warn_days(value: object, what: str = "warn") -> tuple[int, ...]:
+    """``warn = [14, 7, 1]`` (or ``warn = 7``): days before the date, largest first."""
+    items = value if isinstance(value, list) else [value]
+    for item in items:
+        if not isinstance(item, int) or isinstance(item, bool) or not (
+                0 <= item <= MAX_WARN_DAYS):
+            raise DateTextError(f"{what}: {item!r} is not a number of days from 0 to "
+                                f"{MAX_WARN_DAYS}; write whole days before the date, e.g. "
+                                f"{what} = [14, 7, 1] or {what} = 7")
+    return tuple(sorted(set(items), reverse=True))
 
 
 def _amount(table: Mapping[str, Any]) -> tuple[int, str]:
