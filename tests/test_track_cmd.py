@@ -109,7 +109,7 @@ def test_receipt_on_20_september_means_signing_by_1_november(run: Runner) -> Non
             "date": "2026-11-01", "status": "upcoming", "days_left": 3, "done": False,
             "done_on": None, "calendar": "zorg-en-zekerheid/msz-2027",
             "party": "zorgaanbieder", "section": "5.3", "weekend": True, "holiday": None,
-            "unconfirmed_day": False,
+            "unconfirmed_day": False, "verified": True,
         }],
     }]}
 

@@ -39,6 +39,7 @@ def deadline_document(deadline: ContractDeadline) -> dict[str, Any]:
         "weekend": row.weekend,
         "holiday": row.holiday,
         "unconfirmed_day": row.unconfirmed_day,
+        "verified": not row.entry.verify,
     }
 
 

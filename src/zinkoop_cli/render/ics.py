@@ -190,6 +190,8 @@ def description_of(row: Row, lang: Lang) -> str:
         lines.append(word(lang, "atw_moved").format(day=format_day(row.raw_date, lang)))
     if row.unconfirmed_day:
         lines.append(word(lang, "unconfirmed_day"))
+    if entry.verify:
+        lines.append(word(lang, "not_verified"))
     if entry.note:
         lines.append(f"{word(lang, 'note')}: {' '.join(entry.note.split())}")
     cited = cited_source(source, lang)
@@ -275,6 +277,8 @@ def specs_of(calendar: Calendar, row: Row, lang: Lang, reminder: Reminder | None
         summary = f"{part.title}: {activity}" if part.title else activity
         if who is not None:
             summary = f"{who}: {summary}"
+        if row.entry.verify:
+            summary += f" ({word(lang, 'not_verified')})"
         trigger = (trigger_of(part.start, reminder)
                    if reminder is not None and part.alarm else None)
         specs.append(Spec(uid_of(calendar, key + part.suffix), part.start, part.end,

@@ -71,6 +71,7 @@ def entry_document(row: Row, lang: Lang) -> dict[str, Any]:
         "weekend": row.weekend,
         "holiday": row.holiday,
         "unconfirmed_day": row.unconfirmed_day,
+        "verified": not entry.verify,
         "missing_events": list(row.missing),
         "note": entry.note,
     }

@@ -140,6 +140,8 @@ def timeline_lines(
             activity.append((f"{shown.hint} ({words['atw']})", "italic"))
         if row.unconfirmed_day:
             activity.append((word(lang, "unconfirmed_day"), "italic"))
+        if row.entry.verify:
+            activity.append((word(lang, "not_verified"), "italic"))
         when = shown.when + (f" {MARK}" if shown.mark else "")
         label = kind_label(row.entry.kind, lang)
         cells: list[Cell] = [

@@ -61,6 +61,8 @@ def activity_text(row: Row, lang: Lang) -> str:
         text += f" · {entry.party}"
     if row.unconfirmed_day:
         text += f" · {word(lang, 'unconfirmed_day')}"
+    if entry.verify:
+        text += f" · {word(lang, 'not_verified')}"
     return text
 
 
