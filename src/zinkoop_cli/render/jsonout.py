@@ -34,7 +34,7 @@ def calendars_document(calendars: Iterable[Calendar]) -> dict[str, Any]:
             {
                 **calendar_summary(calendar),
                 "title": calendar.title,
-                "published": calendar.published.isoformat(),
+                "published": _iso(calendar.published),
                 "aliases": list(calendar.aliases),
                 "inherits": list(calendar.inherits),
                 "file": calendar.origin,

@@ -108,8 +108,10 @@ def timeline_lines(
     words = TEXT[lang]
     wide = width >= WIDE
     out: list[Line] = []
-    title = (f"{calendar.title} ({calendar.publisher}, {words['version']} {calendar.version}, "
-             f"{format_long_day(calendar.published, lang)})")
+    published = (f", {format_long_day(calendar.published, lang)}"
+                 if calendar.published is not None else "")
+    title = (f"{calendar.title} ({calendar.publisher}, {words['version']} {calendar.version}"
+             f"{published})")
     out.extend([(line, "bold")] for line in textwrap.wrap(title, width))
     for parent in parents:
         out.append([(f"{words['inherits']} {parent.title} ({words['version']} "
