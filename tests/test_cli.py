@@ -134,6 +134,11 @@ def test_csv_and_markdown_golden(run: Runner) -> None:
 
 def test_narrow_table_golden_and_english(run: Runner) -> None:
     golden("deadlines-msz-narrow.txt", run(*MSZ).out)
+    sixty = run(*MSZ, "--on", "ontvangst=2026-09-14", columns=60).out
+    golden("deadlines-msz-60.txt", sixty)
+    # Nothing is cut: every line fits, but for a word longer than the room (a web address).
+    assert all(len(line) <= 60 or " " not in line.strip() for line in sixty.splitlines())
+    assert "zorginkoop.msz@zorgenzekerheid.nl" in sixty
     english = run(*MSZ, "--lang", "en", "--on", "ontvangst=2026-09-14")
     assert "Wed 11 Nov 2026" in english.out
     assert "upcoming" in english.out

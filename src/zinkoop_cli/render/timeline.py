@@ -26,7 +26,11 @@ MARK = "*"
 
 # Below this width party, section and condition go on a line under the activity.
 WIDE = 110
+# Below this width the activity goes on lines of its own under the date, days and status:
+# beside them it would have under 30 columns, a few words a line.
+NARROW = 72
 GAP = "  "
+INDENT = "    "
 
 # A cell is paragraphs of (text, style); a line is segments of (text, style).
 Cell = list[tuple[str, str | None]]
@@ -44,13 +48,15 @@ def _wrap(cell: Cell, width: int) -> list[tuple[str, str | None]]:
     lines: list[tuple[str, str | None]] = []
     for text, style in cell:
         for paragraph in text.split("\n"):
-            wrapped = textwrap.wrap(paragraph, width, break_on_hyphens=False) or [""]
+            # Never cut inside a word: a date, an id or a web address stays whole.
+            wrapped = textwrap.wrap(paragraph, width, break_on_hyphens=False,
+                                    break_long_words=False) or [""]
             lines.extend((line, style) for line in wrapped)
     return lines
 
 
 def _column_widths(titles: Sequence[str], rows: Sequence[list[Cell]], width: int,
-                   caps: Sequence[int | None], flex: int) -> list[int]:
+                   caps: Sequence[int | None], flex: int | None) -> list[int]:
     widths = []
     for index, title in enumerate(titles):
         longest = max([len(title)] + [max((len(part) for text, _ in cells[index]
@@ -58,19 +64,28 @@ def _column_widths(titles: Sequence[str], rows: Sequence[list[Cell]], width: int
                                         for cells in rows])
         cap = caps[index]
         widths.append(min(longest, cap) if cap else longest)
-    rest = width - sum(w for i, w in enumerate(widths) if i != flex) - len(GAP) * (len(titles) - 1)
-    widths[flex] = max(20, min(widths[flex], rest))
+    if flex is not None:
+        rest = (width - sum(w for i, w in enumerate(widths) if i != flex)
+                - len(GAP) * (len(titles) - 1))
+        widths[flex] = max(20, min(widths[flex], rest))
     return widths
 
 
-def _layout(titles: Sequence[str], rows: Sequence[tuple[str | None, list[Cell], str | None]],
-            width: int, caps: Sequence[int | None], right: set[int], flex: int) -> list[Line]:
+# A row of the table: a heading (text), lines as they are (a list), or cells (None, cells).
+TableRow = tuple[str | list[Line] | None, list[Cell], str | None]
+
+
+def _layout(titles: Sequence[str], rows: Sequence[TableRow], width: int,
+            caps: Sequence[int | None], right: set[int], flex: int | None) -> list[Line]:
     """Columns of wrapped text; a row whose first item is text is a heading line."""
     body = [cells for heading, cells, _ in rows if heading is None]
     widths = _column_widths(titles, body, width, caps, flex)
     lines: list[Line] = [[(GAP.join(t.ljust(w) for t, w in zip(titles, widths, strict=True))
                            .rstrip(), "bold")]]
     for heading, cells, row_style in rows:
+        if isinstance(heading, list):
+            lines.extend(heading)
+            continue
         if heading is not None:
             lines.append([(heading, "bold")] if heading else [])
             continue
@@ -106,7 +121,7 @@ def timeline_lines(
     the command's start-up budget, and this output is read every morning from cron too.
     """
     words = TEXT[lang]
-    wide = width >= WIDE
+    wide, narrow = width >= WIDE, width < NARROW
     out: list[Line] = []
     published = (f", {format_long_day(calendar.published, lang)}"
                  if calendar.published is not None else "")
@@ -118,8 +133,8 @@ def timeline_lines(
                      f"{parent.version})", None)])
     out.append([(f"{words['today']}: {format_day(today, lang)}", None)])
     out.append([])
-    titles = HEADERS[lang] if wide else HEADERS[lang][:4]
-    table: list[tuple[str | None, list[Cell], str | None]] = []
+    titles = HEADERS[lang] if wide else HEADERS[lang][:3] if narrow else HEADERS[lang][:4]
+    table: list[TableRow] = []
     marked = False
     group = None
     for row in rows:
@@ -155,10 +170,17 @@ def timeline_lines(
         if wide:
             cells += [[(row.entry.party or "", None)], [(row.entry.section or "", None)],
                       [(row.entry.condition or "", None)]]
-        table.append((None, cells, "dim" if row.status == "past" else None))
+        row_style = "dim" if row.status == "past" else None
+        if narrow:
+            table.append((None, cells[:3], row_style))
+            block = _wrap(cells[3], width - len(INDENT))
+            table.append(([[(INDENT + text, style or row_style)] for text, style in block],
+                          [], None))
+        else:
+            table.append((None, cells, row_style))
     if rows:
         caps: list[int | None] = [22, None, None, None, 16, 10, 16][: len(titles)]
-        out.extend(_layout(titles, table, width, caps, right={1}, flex=3))
+        out.extend(_layout(titles, table, width, caps, right={1}, flex=None if narrow else 3))
     else:
         out.append([(words["none"], None)])
     if marked:
