@@ -89,7 +89,9 @@ def test_ambulance_alias_and_rav_four_weeks(run: Runner) -> None:
     assert result.code == 0, result.err
     entries = {e["id"]: e for e in json.loads(result.out)["entries"]}
     assert entries["beoordeling-rav"]["date"] == "2026-11-02"
-    assert entries["beoordeling-rav"]["rule"] == "4 weken na aanbieding"
+    # The event by its label: the policy's words, not the name given to --on.
+    assert entries["beoordeling-rav"]["rule"] == (
+        "4 weken na de dag waarop de Wmg-zorgovereenkomst aan RAV Hollands Midden is aangeboden")
     assert entries["ondertekening-repatriering"]["weekend"] is True
 
 

@@ -84,7 +84,7 @@ def _md(value: object) -> str:
 
 
 def timeline_markdown(rows: Iterable[Row], lang: Lang) -> str:
-    from zinkoop_cli.render.words import HEADERS, word
+    from zinkoop_cli.render.words import HEADERS, party_label, word
 
     columns = ("when", "days_left", "status", "activity", "party", "section", "condition")
     titles = HEADERS[lang]
@@ -92,6 +92,8 @@ def timeline_markdown(rows: Iterable[Row], lang: Lang) -> str:
     for row in rows:
         document = _document(row, lang)
         document["status"] = word(lang, row.status)
+        if row.entry.party:
+            document["party"] = party_label(row.entry.party, lang)
         cells = [_md(document[key]) for key in columns]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"

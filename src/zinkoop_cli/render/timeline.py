@@ -10,7 +10,14 @@ from zinkoop_cli.core.lang import Lang
 from zinkoop_cli.core.model import Calendar
 from zinkoop_cli.core.resolve import Row
 from zinkoop_cli.render.view import view
-from zinkoop_cli.render.words import HEADERS, format_day, format_long_day, kind_label, word
+from zinkoop_cli.render.words import (
+    HEADERS,
+    format_day,
+    format_long_day,
+    kind_label,
+    party_label,
+    word,
+)
 from zinkoop_cli.render.words import TIMELINE as TEXT
 
 STATUS_STYLE = {
@@ -37,9 +44,9 @@ Cell = list[tuple[str, str | None]]
 Line = list[tuple[str, str | None]]
 
 
-def _details(row: Row) -> str:
+def _details(row: Row, lang: Lang) -> str:
     entry = row.entry
-    parts = [entry.party or "", f"§ {entry.section}" if entry.section else "",
+    parts = [party_label(entry.party, lang), f"§ {entry.section}" if entry.section else "",
              entry.condition or ""]
     return " · ".join(part for part in parts if part)
 
@@ -146,7 +153,7 @@ def timeline_lines(
             group = shown.group
         marked = marked or bool(shown.mark)
         activity: Cell = [(row.entry.activity, None)]
-        details = _details(row)
+        details = _details(row, lang)
         if details and not wide:
             activity.append((details, "dim"))
         if shown.mark:
@@ -168,7 +175,8 @@ def timeline_lines(
             activity,
         ]
         if wide:
-            cells += [[(row.entry.party or "", None)], [(row.entry.section or "", None)],
+            cells += [[(party_label(row.entry.party, lang), None)],
+                      [(row.entry.section or "", None)],
                       [(row.entry.condition or "", None)]]
         row_style = "dim" if row.status == "past" else None
         if narrow:
