@@ -89,7 +89,9 @@ def test_ambulance_alias_and_rav_four_weeks(run: Runner) -> None:
     assert result.code == 0, result.err
     entries = {e["id"]: e for e in json.loads(result.out)["entries"]}
     assert entries["beoordeling-rav"]["date"] == "2026-11-02"
-    assert entries["beoordeling-rav"]["rule"] == "4 weken na aanbieding"
+    # The event by its label: the policy's words, not the name given to --on.
+    assert entries["beoordeling-rav"]["rule"] == (
+        "4 weken na de dag waarop de Wmg-zorgovereenkomst aan RAV Hollands Midden is aangeboden")
     assert entries["ondertekening-repatriering"]["weekend"] is True
 
 
@@ -134,6 +136,11 @@ def test_csv_and_markdown_golden(run: Runner) -> None:
 
 def test_narrow_table_golden_and_english(run: Runner) -> None:
     golden("deadlines-msz-narrow.txt", run(*MSZ).out)
+    sixty = run(*MSZ, "--on", "ontvangst=2026-09-14", columns=60).out
+    golden("deadlines-msz-60.txt", sixty)
+    # Nothing is cut: every line fits, but for a word longer than the room (a web address).
+    assert all(len(line) <= 60 or " " not in line.strip() for line in sixty.splitlines())
+    assert "zorginkoop.msz@zorgenzekerheid.nl" in sixty
     english = run(*MSZ, "--lang", "en", "--on", "ontvangst=2026-09-14")
     assert "Wed 11 Nov 2026" in english.out
     assert "upcoming" in english.out

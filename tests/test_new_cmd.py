@@ -19,8 +19,8 @@ def test_new_writes_into_the_config_folder_and_the_file_checks(run: Runner,
         "calendars/zorg-en-zekerheid/msz-2027.toml",
         "  19 entries moved one year and marked verify = true; 3 kept as written (relative "
         "or without a date)",
-        "  [calendar] fill in version (now 'in te vullen'), published (now last year's, "
-        "1 juni 2026) and source from the new policy",
+        "  [calendar] fill in version (now 'in te vullen') and source from the new policy, "
+        "and published if it carries a date (left out)",
     ]
     assert f"zinkoop: wrote {folder}/algemeen-2028.toml: algemeen 2028" in result.err
     check = run("check")

@@ -109,7 +109,7 @@ def test_receipt_on_20_september_means_signing_by_1_november(run: Runner) -> Non
             "date": "2026-11-01", "status": "upcoming", "days_left": 3, "done": False,
             "done_on": None, "calendar": "zorg-en-zekerheid/msz-2027",
             "party": "zorgaanbieder", "section": "5.3", "weekend": True, "holiday": None,
-            "unconfirmed_day": False,
+            "unconfirmed_day": False, "verified": True,
         }],
     }]}
 
@@ -209,7 +209,12 @@ def test_list_table_and_csv(run: Runner, tmp_path: Path) -> None:
         "aanbieding=2026-10-05")
     run("track", "add", "msz", "2027", "--provider", "Kliniek C")
     run("track", "done", "2", "reactie-op-offerte", "--date", "2026-10-20")
-    golden("track-list.txt", run("track", "list", "--today", TODAY).out)
+    for columns in (60, 80, 120):
+        table = run("track", "list", "--today", TODAY, columns=columns).out
+        golden(f"track-list-{columns}.txt", table)
+        assert "…" not in table  # wrapped, never cut
+        assert "ondertekening-zorgovereenkomst:" in table
+        assert all(len(line) <= columns for line in table.splitlines())
     golden("track-list-en.txt", run("track", "list", "--today", TODAY, "--lang", "en",
                                     columns=120).out)
     golden("track-list.csv", run("track", "list", "--today", TODAY, "--format", "csv").out)

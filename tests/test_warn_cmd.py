@@ -71,8 +71,9 @@ def test_past_and_unresolved_never_warn(run: Runner) -> None:
                 "--on", "ontvangst=2026-10-01")
     assert given.code == 1
     # 1 October + 6 weeks = 12 November: due today, with its rule shown.
-    assert "(6 weken na ontvangst)" not in result.out
-    signing = [line for line in given.out.splitlines() if "(6 weken na ontvangst)" in line]
+    rule = "(6 weken na de dag van ontvangst van de zorgovereenkomst door de zorgaanbieder)"
+    assert rule not in result.out
+    signing = [line for line in given.out.splitlines() if rule in line]
     assert len(signing) == 1
     assert signing[0].startswith("vandaag  do 12 nov 2026  msz 2027  ")
 
@@ -136,7 +137,8 @@ def test_several_calendars_and_events_where_known(run: Runner) -> None:
     assert lines[0].startswith(" 3 dagen  zo 1 nov 2026   ambulancezorg 2027  Uiterste datum")
     # 5 October + 4 weeks: the RAV's assessment, counted from the given aanbieding.
     assert lines[1].startswith(" 4 dagen  ma 2 nov 2026   ambulancezorg 2027  ")
-    assert "(4 weken na aanbieding)" in lines[1]
+    assert "(4 weken na de dag waarop de Wmg-zorgovereenkomst aan RAV Hollands Midden is " \
+        "aangeboden)" in lines[1]
     assert lines[2].startswith("13 dagen  wo 11 nov 2026  msz 2027            Uiterste datum")
 
 

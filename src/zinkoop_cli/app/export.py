@@ -99,6 +99,7 @@ def _file(catalog: Catalog, calendar: Calendar, path: Path | None, today: date,
           given: Mapping[str, date], selection: Selection, style: Style,
           contracts: Sequence[ContractDeadline], previous: bytes | None) -> ExportFile:
     from zinkoop_cli.render.ics import exported, plan, write
+    from zinkoop_cli.render.ics_carry import stamp_of
 
     rows = calendar_timeline(catalog, calendar, today, given, selection).rows
     dated, left_out = exported(rows)
@@ -106,7 +107,6 @@ def _file(catalog: Catalog, calendar: Calendar, path: Path | None, today: date,
     specs = plan(calendar, dated, style.lang, style.reminder, own, style.owner)
     # Without a clock (tests of this layer), new events are stamped with the data's version.
     now = style.now or datetime.combine(
-        max(c.published for c in [calendar, *catalog.parents(calendar)]), datetime.min.time(),
-        tzinfo=UTC)
+        stamp_of([calendar, *catalog.parents(calendar)]), datetime.min.time(), tzinfo=UTC)
     data = write(calendar, style.lang, specs, previous, now, style.owner, style.carry)
     return ExportFile(path, data, len(specs), left_out)

@@ -162,7 +162,7 @@ class Calendar(NamedTuple):
     care_type: str
     year: int
     version: str
-    published: date
+    published: date | None  # None: the document carries no date (e.g. a web page)
     title: str
     source: str
     entries: tuple[Entry, ...]

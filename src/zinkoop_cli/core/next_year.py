@@ -308,6 +308,8 @@ def _head(head: Mapping[str, Any], years: int, result: Moved) -> Table:
         if new["title"] == title:
             result.notes.append(f"[calendar] title {title!r} names no year; check it")
     new["version"] = TO_FILL_IN
+    # Last year's day would pass for this year's: left out until the new policy gives one.
+    new.pop("published", None)
     publisher = head.get("publisher")
     new["source"] = f"{publisher}, {new.get('title')}, versie {TO_FILL_IN}"
     if "id" in head:
@@ -321,8 +323,8 @@ def _head(head: Mapping[str, Any], years: int, result: Moved) -> Table:
                                 "left out, so the default id applies")
     if isinstance(head.get("inherits"), list):
         new["inherits"] = [_inherited(name, years, result) for name in head["inherits"]]
-    result.notes.append(f"[calendar] fill in version (now {TO_FILL_IN!r}), published (now "
-                        f"last year's, {head.get('published')}) and source from the new policy")
+    result.notes.append(f"[calendar] fill in version (now {TO_FILL_IN!r}) and source from the "
+                        "new policy, and published if it carries a date (left out)")
     return new
 
 

@@ -27,8 +27,8 @@ CALENDAR_KEYS = {
     "id", "publisher", "publisher_id", "care_type", "aliases", "year", "title", "version",
     "published", "source", "inherits",
 }
-REQUIRED_CALENDAR_KEYS = ("publisher", "care_type", "year", "title", "version", "published",
-                          "source")
+# Not `published`: many policies on web pages carry no date (docs: calendar-format.md §3).
+REQUIRED_CALENDAR_KEYS = ("publisher", "care_type", "year", "title", "version", "source")
 EVENT_KEYS = {"label", "default"}
 T = TypeVar("T")
 
@@ -292,9 +292,9 @@ def _calendar(data: dict[str, Any], origin: str) -> tuple[Calendar | None, list[
             continue
         seen.add(entry.id)
         entries.append(entry)
-    if (year is None or published is None or publisher is None or care_type is None
-            or publisher_id is None or title is None or version is None or source is None
-            or calendar_id is None or aliases is None or inherits is None):
+    if (year is None or ("published" in head and published is None) or publisher is None
+            or care_type is None or publisher_id is None or title is None or version is None
+            or source is None or calendar_id is None or aliases is None or inherits is None):
         return None, problems.items
     calendar = Calendar(
         id=calendar_id, publisher=publisher, publisher_id=publisher_id, care_type=care_type,

@@ -39,6 +39,7 @@ def deadline_document(deadline: ContractDeadline) -> dict[str, Any]:
         "weekend": row.weekend,
         "holiday": row.holiday,
         "unconfirmed_day": row.unconfirmed_day,
+        "verified": not row.entry.verify,
     }
 
 
@@ -101,32 +102,57 @@ def contracts_csv(tracked: Sequence[Tracked], *, excel: bool = False) -> str:
     return csv_text(CSV_COLUMNS, _csv_rows(tracked), excel=excel)
 
 
-def _cut(text: str, room: int) -> str:
-    return text if len(text) <= room else text[: max(room - 1, 0)] + "…"
+# Narrower than this, a deadline's text goes on lines of its own under its date.
+TEXT_ROOM = 40
+INDENT = "    "
+
+
+def _wrap(text: str, width: int, indent: str = "") -> list[str]:
+    """``text`` in lines of at most ``width``, broken only at spaces: a date or an id that is
+    longer than the room stands whole on a line of its own rather than being cut."""
+    import textwrap
+
+    return textwrap.wrap(text, max(width, 1), initial_indent=indent, subsequent_indent=indent,
+                         break_long_words=False, break_on_hyphens=False) or [indent]
+
+
+def _head(contract: Contract, lang: Lang, width: int) -> list[str]:
+    """``#1 · provider · AGB · care year · event day``, broken only between its parts."""
+    parts = [f"#{contract.id}", contract.provider]
+    if contract.agb:
+        parts.append(f"AGB {contract.agb}")
+    parts.append(f"{contract.care_type} {contract.year}")
+    parts.extend(f"{name} {format_day(day, lang, weekday=False)}"
+                 for name, day in sorted(contract.given.items()))
+    lines = [parts[0]]
+    for part in parts[1:]:
+        if len(lines[-1]) + 3 + len(part) <= width:
+            lines[-1] += f" · {part}"
+        else:
+            lines[-1] += " ·"
+            lines.append(f"  {part}")
+    return lines
 
 
 def contracts_lines(tracked: Sequence[Tracked], lang: Lang, width: int) -> list[Line]:
-    """Plain lines, one per contract and one per deadline: fast for thousands of contracts."""
+    """Plain lines, one per contract and one per deadline: fast for thousands of contracts.
+
+    Nothing is cut: a long head or text wraps (issue 14); where the room beside the date and
+    status is too narrow, the deadline's id and activity go on lines of their own below."""
     if not tracked:
         return [[(NO_CONTRACTS[lang], None)]]
     words = CONTRACT_STATUS[lang]
     status_width = max(len(word) for word in words.values())
     lines: list[Line] = []
     for contract, deadlines in tracked:
-        head = [f"#{contract.id}", contract.provider]
-        if contract.agb:
-            head.append(f"AGB {contract.agb}")
-        head.append(f"{contract.care_type} {contract.year}")
-        head.extend(f"{name} {format_day(day, lang, weekday=False)}"
-                    for name, day in sorted(contract.given.items()))
-        lines.append([(_cut(" · ".join(head), width), "bold")])
+        lines.extend([(line, "bold")] for line in _head(contract, lang, width))
         if not deadlines:
-            lines.append([("    " + _cut(NO_DEADLINES[lang], width - 4), "dim")])
+            lines.extend([(line, "dim")] for line in _wrap(NO_DEADLINES[lang], width, INDENT))
         for deadline in deadlines:
             row = deadline.row
             when = format_day(row.date, lang) if row.date is not None else "?"
             days = "" if row.days_left is None else f"{row.days_left:>5} d"
-            start = f"    {when:<16}{days:>7}  "
+            start = f"{INDENT}{when:<16}{days:>7}  "
             notes = [note for note in (
                 # Right after the status word: "gedaan (20 okt 2026)".
                 format_day(deadline.done, lang, weekday=False)
@@ -135,10 +161,14 @@ def contracts_lines(tracked: Sequence[Tracked], lang: Lang, width: int) -> list[
             text = f"{row.entry.id}: {row.entry.activity}"
             if notes:
                 text = f"({'; '.join(notes)}) {text}"
-            room = width - len(start) - status_width - 2
-            lines.append([
-                (start, None),
-                (words[deadline.status].ljust(status_width), STATUS_STYLES.get(deadline.status)),
-                ("  " + _cut(text, max(room, 20)), None),
-            ])
+            status = (words[deadline.status].ljust(status_width),
+                      STATUS_STYLES.get(deadline.status))
+            column = len(start) + status_width + 2
+            if width - column >= TEXT_ROOM:
+                first, *rest = _wrap(text, width - column)
+                lines.append([(start, None), status, ("  " + first, None)])
+                lines.extend([(" " * column + line, None)] for line in rest)
+            else:
+                lines.append([(start, None), (status[0].rstrip(), status[1])])
+                lines.extend([(line, None)] for line in _wrap(text, width, INDENT * 2))
     return lines

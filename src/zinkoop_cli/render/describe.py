@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 
 from zinkoop_cli.core.lang import Lang
 from zinkoop_cli.core.model import (
     Continuous,
     Day,
+    EventDef,
     Period,
     Recurring,
     Relative,
@@ -45,9 +47,13 @@ def span_text(span: Span, lang: Lang) -> str:
     return text
 
 
-def rule_text(rule: Relative, lang: Lang) -> str:
-    """``6 weken na ontvangst``."""
+def rule_text(rule: Relative, lang: Lang, events: Mapping[str, EventDef] | None = None) -> str:
+    """``6 weken na de dag van ontvangst``: an event by its label from ``events`` (the policy's
+    words, quoted in English), an entry (or an event without ``events``) by its name."""
     anchor = rule.anchor
+    if events is not None and anchor in events:
+        label = events[anchor].label
+        anchor = label if lang == "nl" else f'"{label}"'
     if rule.first_of_month:
         text = word(lang, "first_of_month").format(anchor=anchor)
     elif rule.amount == 0:

@@ -58,10 +58,20 @@ def write_excel(out: TextIO, text: str) -> None:
     buffer.flush()
 
 
-def _cells(row: Row, lang: Lang) -> list[object]:
+def _document(row: Row, lang: Lang) -> dict[str, object]:
+    """The entry's JSON document; an unverified entry's ``when`` says so ("(niet bevestigd)"),
+    so that the columns keep their meaning and a shipped calendar's file stays the same."""
     from zinkoop_cli.render.jsonout import entry_document
+    from zinkoop_cli.render.words import word
 
     document = entry_document(row, lang)
+    if row.entry.verify:
+        document["when"] = f"{document['when']} ({word(lang, 'not_verified')})"
+    return document
+
+
+def _cells(row: Row, lang: Lang) -> list[object]:
+    document = _document(row, lang)
     return [document[key] for key in COLUMNS]
 
 
@@ -74,15 +84,16 @@ def _md(value: object) -> str:
 
 
 def timeline_markdown(rows: Iterable[Row], lang: Lang) -> str:
-    from zinkoop_cli.render.jsonout import entry_document
-    from zinkoop_cli.render.words import HEADERS, word
+    from zinkoop_cli.render.words import HEADERS, party_label, word
 
     columns = ("when", "days_left", "status", "activity", "party", "section", "condition")
     titles = HEADERS[lang]
     lines = ["| " + " | ".join(titles) + " |", "|" + "|".join("---" for _ in titles) + "|"]
     for row in rows:
-        document = entry_document(row, lang)
+        document = _document(row, lang)
         document["status"] = word(lang, row.status)
+        if row.entry.party:
+            document["party"] = party_label(row.entry.party, lang)
         cells = [_md(document[key]) for key in columns]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"

@@ -27,7 +27,7 @@ from zinkoop_cli.core.resolve import Row
 from zinkoop_cli.render.describe import span_text, when_text
 from zinkoop_cli.render.ics_carry import CONTENT, carried, digest_in, digest_of, history_of, seen_in
 from zinkoop_cli.render.view import mark_of, rule_of
-from zinkoop_cli.render.words import format_day, format_long_day, word
+from zinkoop_cli.render.words import format_day, format_long_day, party_label, word
 
 TIMEZONE = "Europe/Amsterdam"
 PRODID = "-//zinkoop//zinkoop zorginkoop deadlines//NL"
@@ -175,7 +175,7 @@ def description_of(row: Row, lang: Lang) -> str:
     source = row.calendar
     lines = [" ".join(entry.activity.split()), ""]
     if entry.party:
-        lines.append(f"{word(lang, 'who')}: {entry.party}")
+        lines.append(f"{word(lang, 'who')}: {party_label(entry.party, lang)}")
     if entry.condition:
         lines.append(f"{word(lang, 'condition')}: {entry.condition}")
     rule = rule_of(row, lang)
@@ -190,6 +190,8 @@ def description_of(row: Row, lang: Lang) -> str:
         lines.append(word(lang, "atw_moved").format(day=format_day(row.raw_date, lang)))
     if row.unconfirmed_day:
         lines.append(word(lang, "unconfirmed_day"))
+    if entry.verify:
+        lines.append(word(lang, "not_verified"))
     if entry.note:
         lines.append(f"{word(lang, 'note')}: {' '.join(entry.note.split())}")
     cited = cited_source(source, lang)
@@ -268,13 +270,15 @@ def specs_of(calendar: Calendar, row: Row, lang: Lang, reminder: Reminder | None
     if who is not None:
         first, _, rest = description.partition("\n\n")
         description = f"{first}\n\n{extra}{rest}"
-    categories = tuple(clean(c) for c in (calendar.care_type,
-                                          *([row.entry.party] if row.entry.party else [])))
+    party = [party_label(row.entry.party, lang)] if row.entry.party else []
+    categories = tuple(clean(c) for c in (calendar.care_type, *party))
     specs = []
     for part in shape_of(row, lang).parts:
         summary = f"{part.title}: {activity}" if part.title else activity
         if who is not None:
             summary = f"{who}: {summary}"
+        if row.entry.verify:
+            summary += f" ({word(lang, 'not_verified')})"
         trigger = (trigger_of(part.start, reminder)
                    if reminder is not None and part.alarm else None)
         specs.append(Spec(uid_of(calendar, key + part.suffix), part.start, part.end,

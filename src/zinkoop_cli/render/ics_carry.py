@@ -11,8 +11,12 @@ from __future__ import annotations
 
 import hashlib
 import re
-from datetime import UTC, datetime
-from typing import NamedTuple
+from collections.abc import Iterable
+from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from zinkoop_cli.core.model import Calendar
 
 CONTENT = "X-ZINKOOP-CONTENT"
 # Bumped whenever the way an event is rendered changes, so that such a change counts as a
@@ -108,3 +112,12 @@ def carried(block: bytes) -> bytes | None:
     if block.count(b"\n") != block.count(b"\r\n") or _OURS.search(block) is None:
         return None
     return block
+
+
+def stamp_of(calendars: Iterable[Calendar]) -> date:
+    """The day new events are stamped with when no clock is given: the data's version, i.e.
+    the latest publication day; without any, 1 January of the year before the purchase year
+    (a calendar without ``published`` still exports the same bytes every time)."""
+    calendars = list(calendars)
+    return max((c.published for c in calendars if c.published is not None),
+               default=date(min(c.year for c in calendars) - 1, 1, 1))

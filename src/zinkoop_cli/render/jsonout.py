@@ -34,7 +34,7 @@ def calendars_document(calendars: Iterable[Calendar]) -> dict[str, Any]:
             {
                 **calendar_summary(calendar),
                 "title": calendar.title,
-                "published": calendar.published.isoformat(),
+                "published": _iso(calendar.published),
                 "aliases": list(calendar.aliases),
                 "inherits": list(calendar.inherits),
                 "file": calendar.origin,
@@ -71,6 +71,7 @@ def entry_document(row: Row, lang: Lang) -> dict[str, Any]:
         "weekend": row.weekend,
         "holiday": row.holiday,
         "unconfirmed_day": row.unconfirmed_day,
+        "verified": not entry.verify,
         "missing_events": list(row.missing),
         "note": entry.note,
     }

@@ -10,7 +10,14 @@ from zinkoop_cli.core.lang import Lang
 from zinkoop_cli.core.model import Calendar
 from zinkoop_cli.core.resolve import Row
 from zinkoop_cli.render.view import view
-from zinkoop_cli.render.words import HEADERS, format_day, format_long_day, kind_label, word
+from zinkoop_cli.render.words import (
+    HEADERS,
+    format_day,
+    format_long_day,
+    kind_label,
+    party_label,
+    word,
+)
 from zinkoop_cli.render.words import TIMELINE as TEXT
 
 STATUS_STYLE = {
@@ -26,16 +33,20 @@ MARK = "*"
 
 # Below this width party, section and condition go on a line under the activity.
 WIDE = 110
+# Below this width the activity goes on lines of its own under the date, days and status:
+# beside them it would have under 30 columns, a few words a line.
+NARROW = 72
 GAP = "  "
+INDENT = "    "
 
 # A cell is paragraphs of (text, style); a line is segments of (text, style).
 Cell = list[tuple[str, str | None]]
 Line = list[tuple[str, str | None]]
 
 
-def _details(row: Row) -> str:
+def _details(row: Row, lang: Lang) -> str:
     entry = row.entry
-    parts = [entry.party or "", f"§ {entry.section}" if entry.section else "",
+    parts = [party_label(entry.party, lang), f"§ {entry.section}" if entry.section else "",
              entry.condition or ""]
     return " · ".join(part for part in parts if part)
 
@@ -44,13 +55,15 @@ def _wrap(cell: Cell, width: int) -> list[tuple[str, str | None]]:
     lines: list[tuple[str, str | None]] = []
     for text, style in cell:
         for paragraph in text.split("\n"):
-            wrapped = textwrap.wrap(paragraph, width, break_on_hyphens=False) or [""]
+            # Never cut inside a word: a date, an id or a web address stays whole.
+            wrapped = textwrap.wrap(paragraph, width, break_on_hyphens=False,
+                                    break_long_words=False) or [""]
             lines.extend((line, style) for line in wrapped)
     return lines
 
 
 def _column_widths(titles: Sequence[str], rows: Sequence[list[Cell]], width: int,
-                   caps: Sequence[int | None], flex: int) -> list[int]:
+                   caps: Sequence[int | None], flex: int | None) -> list[int]:
     widths = []
     for index, title in enumerate(titles):
         longest = max([len(title)] + [max((len(part) for text, _ in cells[index]
@@ -58,19 +71,28 @@ def _column_widths(titles: Sequence[str], rows: Sequence[list[Cell]], width: int
                                         for cells in rows])
         cap = caps[index]
         widths.append(min(longest, cap) if cap else longest)
-    rest = width - sum(w for i, w in enumerate(widths) if i != flex) - len(GAP) * (len(titles) - 1)
-    widths[flex] = max(20, min(widths[flex], rest))
+    if flex is not None:
+        rest = (width - sum(w for i, w in enumerate(widths) if i != flex)
+                - len(GAP) * (len(titles) - 1))
+        widths[flex] = max(20, min(widths[flex], rest))
     return widths
 
 
-def _layout(titles: Sequence[str], rows: Sequence[tuple[str | None, list[Cell], str | None]],
-            width: int, caps: Sequence[int | None], right: set[int], flex: int) -> list[Line]:
+# A row of the table: a heading (text), lines as they are (a list), or cells (None, cells).
+TableRow = tuple[str | list[Line] | None, list[Cell], str | None]
+
+
+def _layout(titles: Sequence[str], rows: Sequence[TableRow], width: int,
+            caps: Sequence[int | None], right: set[int], flex: int | None) -> list[Line]:
     """Columns of wrapped text; a row whose first item is text is a heading line."""
     body = [cells for heading, cells, _ in rows if heading is None]
     widths = _column_widths(titles, body, width, caps, flex)
     lines: list[Line] = [[(GAP.join(t.ljust(w) for t, w in zip(titles, widths, strict=True))
                            .rstrip(), "bold")]]
     for heading, cells, row_style in rows:
+        if isinstance(heading, list):
+            lines.extend(heading)
+            continue
         if heading is not None:
             lines.append([(heading, "bold")] if heading else [])
             continue
@@ -106,18 +128,20 @@ def timeline_lines(
     the command's start-up budget, and this output is read every morning from cron too.
     """
     words = TEXT[lang]
-    wide = width >= WIDE
+    wide, narrow = width >= WIDE, width < NARROW
     out: list[Line] = []
-    title = (f"{calendar.title} ({calendar.publisher}, {words['version']} {calendar.version}, "
-             f"{format_long_day(calendar.published, lang)})")
+    published = (f", {format_long_day(calendar.published, lang)}"
+                 if calendar.published is not None else "")
+    title = (f"{calendar.title} ({calendar.publisher}, {words['version']} {calendar.version}"
+             f"{published})")
     out.extend([(line, "bold")] for line in textwrap.wrap(title, width))
     for parent in parents:
         out.append([(f"{words['inherits']} {parent.title} ({words['version']} "
                      f"{parent.version})", None)])
     out.append([(f"{words['today']}: {format_day(today, lang)}", None)])
     out.append([])
-    titles = HEADERS[lang] if wide else HEADERS[lang][:4]
-    table: list[tuple[str | None, list[Cell], str | None]] = []
+    titles = HEADERS[lang] if wide else HEADERS[lang][:3] if narrow else HEADERS[lang][:4]
+    table: list[TableRow] = []
     marked = False
     group = None
     for row in rows:
@@ -129,7 +153,7 @@ def timeline_lines(
             group = shown.group
         marked = marked or bool(shown.mark)
         activity: Cell = [(row.entry.activity, None)]
-        details = _details(row)
+        details = _details(row, lang)
         if details and not wide:
             activity.append((details, "dim"))
         if shown.mark:
@@ -140,6 +164,8 @@ def timeline_lines(
             activity.append((f"{shown.hint} ({words['atw']})", "italic"))
         if row.unconfirmed_day:
             activity.append((word(lang, "unconfirmed_day"), "italic"))
+        if row.entry.verify:
+            activity.append((word(lang, "not_verified"), "italic"))
         when = shown.when + (f" {MARK}" if shown.mark else "")
         label = kind_label(row.entry.kind, lang)
         cells: list[Cell] = [
@@ -149,12 +175,20 @@ def timeline_lines(
             activity,
         ]
         if wide:
-            cells += [[(row.entry.party or "", None)], [(row.entry.section or "", None)],
+            cells += [[(party_label(row.entry.party, lang), None)],
+                      [(row.entry.section or "", None)],
                       [(row.entry.condition or "", None)]]
-        table.append((None, cells, "dim" if row.status == "past" else None))
+        row_style = "dim" if row.status == "past" else None
+        if narrow:
+            table.append((None, cells[:3], row_style))
+            block = _wrap(cells[3], width - len(INDENT))
+            table.append(([[(INDENT + text, style or row_style)] for text, style in block],
+                          [], None))
+        else:
+            table.append((None, cells, row_style))
     if rows:
         caps: list[int | None] = [22, None, None, None, 16, 10, 16][: len(titles)]
-        out.extend(_layout(titles, table, width, caps, right={1}, flex=3))
+        out.extend(_layout(titles, table, width, caps, right={1}, flex=None if narrow else 3))
     else:
         out.append([(words["none"], None)])
     if marked:

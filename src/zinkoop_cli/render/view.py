@@ -23,7 +23,7 @@ class RowView(NamedTuple):
 def rule_of(row: Row, lang: Lang) -> str | None:
     when = row.entry.when
     if isinstance(when, Relative):
-        return rule_text(when, lang)
+        return rule_text(when, lang, row.calendar.events)
     if isinstance(when, Recurring):
         return when.rule or when.frequency
     return None

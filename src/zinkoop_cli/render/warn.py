@@ -13,7 +13,7 @@ from zinkoop_cli.core.model import Calendar, Relative, Span
 from zinkoop_cli.core.resolve import Row
 from zinkoop_cli.render.jsonout import calendar_summary, entry_document
 from zinkoop_cli.render.view import view
-from zinkoop_cli.render.words import WARN, format_day, kind_label, word
+from zinkoop_cli.render.words import WARN, format_day, kind_label, party_label, word
 
 Line = list[tuple[str, str | None]]
 
@@ -45,7 +45,8 @@ def activity_text(row: Row, lang: Lang) -> str:
 
     A month or "eind september" is due on its last day; the policy's wording stays next
     to that day so that nobody mistakes it for a published date. A relative deadline
-    shows its rule, so the reader sees which event it was counted from.
+    shows its rule, so the reader sees which event it was counted from; then who acts, the
+    condition, and the weekend or holiday the day falls on.
     """
     entry = row.entry
     text = " ".join(entry.activity.split())
@@ -58,9 +59,18 @@ def activity_text(row: Row, lang: Lang) -> str:
     elif isinstance(entry.when, Relative) and shown.rule:
         text += f" ({shown.rule})"
     if entry.party:
-        text += f" · {entry.party}"
+        text += f" · {party_label(entry.party, lang)}"
+    # Two procedures' rows of the same activity differ by their condition; the mark says why
+    # a day that falls on a weekend or holiday is still the day (or was moved to it).
+    if entry.condition:
+        text += f" · {word(lang, 'condition').lower()}: {entry.condition}"
+    mark = shown.mark
+    if mark:
+        text += f" · {word(lang, 'falls_on_short').format(what=mark)}"
     if row.unconfirmed_day:
         text += f" · {word(lang, 'unconfirmed_day')}"
+    if entry.verify:
+        text += f" · {word(lang, 'not_verified')}"
     return text
 
 

@@ -5,6 +5,7 @@ Never the system locale (cron runs under C). Every table is keyed by language fi
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from zinkoop_cli.core.lang import MONTHS, MONTHS_SHORT, Lang
@@ -80,7 +81,9 @@ WORDS: dict[Lang, dict[str, str]] = {
         "note": "Toelichting",
         "atw_moved": "Atw: verschoven van {day}",
         "unconfirmed_day": "mogelijk gelijkgestelde dag: besluit niet opgenomen",
+        "not_verified": "niet bevestigd",
         "falls_on": "Valt op: {what}",
+        "falls_on_short": "valt op: {what}",
         "provider": "Zorgaanbieder",
         "contract": "Contract",
         "kind_happening": "(gebeurtenis)",
@@ -120,7 +123,9 @@ WORDS: dict[Lang, dict[str, str]] = {
         "note": "Note",
         "atw_moved": "Atw: moved from {day}",
         "unconfirmed_day": "possibly a day equated by decree: decree not on file",
+        "not_verified": "not verified",
         "falls_on": "Falls on: {what}",
+        "falls_on_short": "falls on: {what}",
         "provider": "Provider",
         "contract": "Contract",
         "kind_happening": "(happening)",
@@ -236,6 +241,27 @@ def format_long_day(day: date, lang: Lang = "nl") -> str:
 
 def holiday_label(name: str, lang: Lang) -> str:
     return name if lang == "nl" else HOLIDAY_NAMES_EN.get(name, name)
+
+
+# The parties as the calendars name them (Dutch); `--lang en` shows these. Names of bodies
+# (RAV, NZa, VWS) stay as they are.
+PARTIES_EN: dict[str, str] = {
+    "zorgaanbieder": "care provider",
+    "zorgaanbieders": "care providers",
+    "zorgverzekeraar": "insurer",
+    "zorgverzekeraars": "insurers",
+    "branchepartijen": "trade associations",
+    "en": "and",
+}
+_PARTY_WORD = re.compile(r"\w+")
+
+
+def party_label(party: str | None, lang: Lang) -> str:
+    """Who acts, in ``lang``: "zorgaanbieder en zorgverzekeraar" -> "care provider and
+    insurer"; a word it does not know (RAV, NZa, a name) is left as written; none: ""."""
+    if not party or lang == "nl":
+        return party or ""
+    return _PARTY_WORD.sub(lambda found: PARTIES_EN.get(found.group(0), found.group(0)), party)
 
 
 def kind_label(kind: str, lang: Lang) -> str | None:
