@@ -76,8 +76,8 @@ def header(made: Moved, source: Calendar, years: int) -> str:
         f"read from {source.origin}.",
         f"Every absolute date was moved {span} and its entry marked verify = true: compare",
         "each with the new policy, correct it, then remove the mark. Relative rules are kept",
-        "as written. Fill in version and source, and published if the new policy carries a date from the new policy. The comments",
-        "of the old file are not carried over.",
+        "as written. Fill in version and source from the new policy, and published if it",
+        "carries a date. The comments of the old file are not carried over.",
     ]
     # TOML allows no control character in a comment: a file name or title may hold one.
     return "".join(f"# {_CONTROL.sub('?', line)}\n" for line in lines) + "\n"

@@ -48,8 +48,9 @@ def new_command(
     Every absolute date moves one year (29 februari becomes 28 februari, noted), the year,
     title and what it inherits move with it, and each moved entry gets verify = true:
     compare it with the new policy and remove the mark. Relative rules are kept as written.
-    Version and source are yours to fill in, and published if the new policy carries a date. The file is checked before it is
-    written, atomically; an existing file is kept unless --force is given.
+    Version and source are yours to fill in, and published if the new policy carries a
+    date. The file is checked before it is written, atomically; an existing file is kept
+    unless --force is given.
 
     Examples:
 
