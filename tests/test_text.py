@@ -55,7 +55,9 @@ def test_activity_with_escapes_shows_them_visibly_even_with_no_color(
         run: Runner, tmp_path: Path) -> None:
     (tmp_path / "testzorg-2027.toml").write_text(CALENDAR, encoding="utf-8")
     for args in (("deadlines", "testzorg", "2027"), ("warn", "testzorg", "2027", "--within",
-                                                       "400"), ("list",)):
+                                                       "400"), ("list",),
+                 ("deadlines", "testzorg", "2027", "--format", "csv"),
+                 ("deadlines", "testzorg", "2027", "--format", "markdown")):
         result = run(*args, "--calendars", str(tmp_path), *(
             () if args[0] == "list" else ("--today", "2026-09-01")))
         assert result.code in (0, 1), result

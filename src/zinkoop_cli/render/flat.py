@@ -14,6 +14,8 @@ import io
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, TextIO
 
+from zinkoop_cli.core.text import visible
+
 if TYPE_CHECKING:
     from zinkoop_cli.core.lang import Lang
     from zinkoop_cli.core.resolve import Row
@@ -29,7 +31,8 @@ def neutral(value: object, mark: str = "'") -> str:
         return ""
     if isinstance(value, int | float):  # a number is never a formula (bool is an int: fine)
         return str(value)
-    text = str(value)
+    # An escape or bell from a calendar or ledger is shown, not sent to the terminal.
+    text = visible(str(value))
     return mark + text if text.startswith(FORMULA_START) else text
 
 
