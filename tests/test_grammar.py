@@ -101,6 +101,32 @@ def test_a_year_that_only_names_something_is_no_date() -> None:
     assert scan("Een ZBC is minimaal twee jaar in bedrijf.") == []
 
 
+@pytest.mark.parametrize(("text", "year"), [
+    ("De verzekeraar koopt voor 2028 de thuismonitoring in bij twee leveranciers.", 2028),
+    ("Wij kopen voor het jaar 2026 uitsluitend wijkverpleging in met een keurmerk.", 2026),
+    ("Wij contracteren voor 2029 alleen praktijken die aan de norm voldoen.", 2029),
+    ("Deze zorg wordt voor 2027 ingekocht op basis van een vast tarief.", 2027),
+    ("Voor 2028 is fysiotherapie gecontracteerd bij alle aanbieders in de regio.", 2028),
+])
+def test_voor_a_year_with_a_purchase_verb_is_the_year_purchased_for(text: str,
+                                                                    year: int) -> None:
+    (found,) = scan(text)
+    assert found.keys == {"year": year}
+    assert found.note is not None
+    assert "for" in found.note
+
+
+@pytest.mark.parametrize("text", [
+    "Het nieuwe dossier moet voor 2028 volledig zijn ingevoerd.",
+    "Wij voeren het gesprek over de inkoop voor 2026 in het voorjaar.",
+    "Wij kopen zorg in bij de regio. Voor 2029 is er nog geen plan.",
+    "De afspraken die voor 2025 zijn gemaakt, gelden nog.",
+])
+def test_voor_a_year_without_a_purchase_verb_is_not_read(text: str) -> None:
+    # 'voor' may be 'vóór' (before) there: neither reading is given, so none is made.
+    assert [f for f in scan(text) if "2" in f.written] == []
+
+
 def test_a_day_that_does_not_exist_is_not_read() -> None:
     (found,) = scan("uiterlijk 31 september 2026")
     assert found.keys is None

@@ -144,7 +144,7 @@ def read_year(text: str, match: re.Match[str]) -> Found | None:
         return unread(match, f"'{lead}' a year: write the day yourself")
     if lead in {"tot en met", "t/m"}:
         return unread(match, "an end without a start")
-    if lead == "na":
+    if lead == "na" or (lead == "voor" and not _purchased_for(text, match)):
         return None
     if lead in {"vóór"}:
         return Found(match.start(), match.end(), match.group(0),
@@ -154,7 +154,30 @@ def read_year(text: str, match: re.Match[str]) -> Found | None:
     keys: Keys = {"year": year}
     if part:
         keys["part"] = PARTS[part.group(0).lower()]
-    return Found(match.start(), match.end(), match.group(0), keys)
+    note = "'voor' a year with a purchase verb: read as 'for' (the year the purchase covers)" \
+        if lead == "voor" else None
+    return Found(match.start(), match.end(), match.group(0), keys, note=note)
+
+
+# A verb of buying or contracting care, finite or participle; 'kopen ... in' split around
+# the year. Not the nouns ('de inkoop voor 2027'): a talk about purchasing for a year happens
+# before it, so only the purchase itself covers the year.
+_PURCHASE_VERB = re.compile(
+    r"(?<![\w-])(?:in(?:kopen|koopt|kocht|kochten|gekocht)|contracteren|contracteert"
+    r"|contracteerde|contracteerden|gecontracteerd)(?![\w-])", re.IGNORECASE)
+_SPLIT_BUY = re.compile(r"(?<![\w-])(?:kopen|koopt|kocht|kochten)(?![\w-])", re.IGNORECASE)
+_SPLIT_IN = re.compile(r"(?<![\w-])in(?![\w-])", re.IGNORECASE)
+
+
+def _purchased_for(text: str, match: re.Match[str]) -> bool:
+    """'Wij kopen voor 2027 ... in', 'gecontracteerd voor 2027': 'voor' a year is then 'for'
+    that year; elsewhere ('voor 2027 gereed') it may be 'before', so it stays unread."""
+    start = max(text.rfind(mark, 0, match.start()) for mark in ".!?;") + 1
+    ends = [i for i in (text.find(mark, match.end()) for mark in ".!?;") if i >= 0]
+    before, after = text[start:match.start()], text[match.end():min(ends, default=len(text))]
+    if _PURCHASE_VERB.search(before) or _PURCHASE_VERB.search(after):
+        return True
+    return bool(_SPLIT_BUY.search(before) and _SPLIT_IN.search(after))
 
 
 def read_any_quarter(text: str, match: re.Match[str]) -> Found | None:

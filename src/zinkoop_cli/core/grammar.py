@@ -127,7 +127,8 @@ _SEASON = re.compile(
 _YEAR = re.compile(
     rf"(?P<lead>in\s+de\s+loop\s+van|(?:uiterlijk\s+|vóór\s+|voor\s+)?(?:het\s+)?{PART}"
     rf"(?:\s+van)?|in|vanaf|per|met\s+ingang\s+van|m\.i\.v\.|sinds|gedurende|tot\s+en\s+met|t/m"
-    rf"|vóór|na)\s+(?:(?:het\s+)?(?:kalender)?jaar\s+)?(?P<y>{YEAR})(?P<on>\s+en\s+verder)?", _F)
+    rf"|vóór|voor|na)\s+(?:(?:het\s+)?(?:kalender|contract)?jaar\s+)?(?P<y>{YEAR})"
+    rf"(?P<on>\s+en\s+verder)?", _F)
 
 
 def _patterns(whole: bool) -> list[tuple[re.Pattern[str], Handler]]:
