@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from hypothesis import given
@@ -125,6 +126,36 @@ def test_voor_a_year_with_a_purchase_verb_is_the_year_purchased_for(text: str,
 def test_voor_a_year_without_a_purchase_verb_is_not_read(text: str) -> None:
     # 'voor' may be 'vóór' (before) there: neither reading is given, so none is made.
     assert [f for f in scan(text) if "2" in f.written] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Met de huisartsenpost sluiten wij een eenjarig contract.",
+    "Nieuwe toetreders krijgen een 1-jarige overeenkomst.",
+    "Wij bieden een zorgovereenkomst voor één jaar aan.",
+    "U ontvangt een contract met een looptijd van een jaar.",
+    "De aanbieder krijgt een eenjarig zorgcontract.",
+])
+def test_a_one_year_contract_covers_the_year_the_document_buys_for(text: str) -> None:
+    (found,) = scan(text, contract_year=2029)
+    assert found.keys == {"period": ["1 januari 2029", "31 december 2029"]}
+
+
+def test_a_one_year_contract_is_no_date_without_the_documents_year() -> None:
+    assert scan("Met de huisartsenpost sluiten wij een eenjarig contract.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Vanaf 2030 krijgt u een eenjarig contract.",
+    "Voor 2028 sluiten wij een overeenkomst voor één jaar; daarna kijken wij verder.",
+])
+def test_a_one_year_contract_beside_another_year_is_not_read(text: str) -> None:
+    contract = [f for f in scan(text, contract_year=2029) if not re.search(r"\d{4}", f.written)]
+    assert [(f.keys, f.reason is not None) for f in contract] == [(None, True)]
+
+
+def test_a_multi_year_contract_is_no_one_year_contract() -> None:
+    assert scan("Wij sluiten een driejarig contract en een overeenkomst voor vijf jaar.",
+                contract_year=2029) == []
 
 
 def test_a_day_that_does_not_exist_is_not_read() -> None:

@@ -172,9 +172,10 @@ _SPLIT_IN = re.compile(r"(?<![\w-])in(?![\w-])", re.IGNORECASE)
 def _purchased_for(text: str, match: re.Match[str]) -> bool:
     """'Wij kopen voor 2027 ... in', 'gecontracteerd voor 2027': 'voor' a year is then 'for'
     that year; elsewhere ('voor 2027 gereed') it may be 'before', so it stays unread."""
-    start = max(text.rfind(mark, 0, match.start()) for mark in ".!?;") + 1
-    ends = [i for i in (text.find(mark, match.end()) for mark in ".!?;") if i >= 0]
-    before, after = text[start:match.start()], text[match.end():min(ends, default=len(text))]
+    sentence = sentence_around(text, match.start(), match.end())
+    offset = text.rfind(sentence, 0, match.end())
+    before = sentence[:match.start() - offset]
+    after = sentence[match.end() - offset:]
     if _PURCHASE_VERB.search(before) or _PURCHASE_VERB.search(after):
         return True
     return bool(_SPLIT_BUY.search(before) and _SPLIT_IN.search(after))
@@ -190,3 +191,27 @@ def _quarter_value(match: re.Match[str], number: int, year: str) -> Found:
     value = f"{('eerste', 'tweede', 'derde', 'vierde')[number - 1]} kwartaal {year}"
     key = "starts" if lead_of(match) in STARTS else "quarter"
     return Found(match.start(), match.end(), match.group(0), {key: value})
+
+
+_ANY_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence of ``text`` that holds ``start:end`` (a full stop, '!', '?' or ';' ends
+    one)."""
+    first = max(text.rfind(mark, 0, start) for mark in ".!?;") + 1
+    ends = [i for i in (text.find(mark, end) for mark in ".!?;") if i >= 0]
+    return text[first:min(ends, default=len(text))]
+
+
+def read_one_year_contract(text: str, match: re.Match[str], contract_year: int) -> Found:
+    """'een eenjarig contract', 'een overeenkomst voor één jaar': a purchase policy's one-year
+    contract runs over the calendar year it buys for; that year comes from the document
+    (--year or its title), so a sentence naming any other year leaves it unread."""
+    others = {int(y) for y in _ANY_YEAR.findall(sentence_around(text, *match.span()))}
+    if others - {contract_year}:
+        return unread(match, "a one-year contract in a sentence that names another year: "
+                             "which year is meant")
+    return Found(match.start(), match.end(), match.group(0),
+                 {"period": [f"1 januari {contract_year}", f"31 december {contract_year}"]},
+                 note=f"a one-year contract: the purchase year {contract_year} of the document")

@@ -34,6 +34,7 @@ from zinkoop_cli.core.date_stretches import (
     read_half,
     read_month,
     read_month_range,
+    read_one_year_contract,
     read_range,
     read_season,
     read_week,
@@ -144,16 +145,28 @@ def _patterns(whole: bool) -> list[tuple[re.Pattern[str], Handler]]:
 
 
 _PATTERNS = {flag: _patterns(flag) for flag in (False, True)}
+# Read only when the caller knows the document's purchase year (a draft does; a table cell
+# alone does not): 'een eenjarig contract', 'een overeenkomst voor één jaar'.
+_ONE_YEAR_CONTRACT = re.compile(
+    r"(?<![\w-])(?:(?:één|eén|een|1)[-\s]?jarige?\s+(?:zorg)?(?:contract|overeenkomst)"
+    r"|(?:zorg)?(?:contract|overeenkomst)\s+(?:met\s+een\s+looptijd\s+)?(?:voor|van)\s+"
+    r"(?:één|eén|een|1)\s+(?:kalender)?jaar)(?![\w-])", _F)
 
 _BORROW = re.compile(r"\s*(?:,|en|of)\s*", re.IGNORECASE)
 
 
-def scan(text: str, *, whole: bool = False) -> list[Found]:
+def scan(text: str, *, whole: bool = False, contract_year: int | None = None) -> list[Found]:
     """Every date phrase in ``text``, in order; ``whole`` when the text is one table cell,
-    so that a bare month or season there counts as a date."""
+    so that a bare month or season there counts as a date; ``contract_year`` the year the
+    document buys for, when known, for the phrases that name it without writing it."""
     claimed: list[tuple[int, int]] = []
     found: list[Found] = []
-    for pattern, handler in _PATTERNS[whole]:
+    patterns = _PATTERNS[whole]
+    if contract_year is not None:
+        year = contract_year
+        patterns = [(_ONE_YEAR_CONTRACT,
+                     lambda text, match: read_one_year_contract(text, match, year)), *patterns]
+    for pattern, handler in patterns:
         for match in pattern.finditer(text):
             start, end = match.span()
             if start == end or any(s < end and start < e for s, e in claimed):
