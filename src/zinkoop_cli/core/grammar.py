@@ -125,6 +125,10 @@ _QUARTER = re.compile(
 _SEASON = re.compile(
     rf"(?:(?P<lead>vanaf|per|in|gedurende|sinds|rond)\s+)?(?:(?P<art>het|de)\s+)?(?<![\w-])"
     rf"(?P<s>{SEASON})(?:\s+(?:van\s+)?(?P<y>{YEAR}))?", _F)
+# "vóór het einde van 2018": before the year ends, so its last day at the latest. Only the
+# end as a point ('het einde'); 'eind 2018' is a vague stretch and stays unread after 'vóór'.
+_YEAR_END = re.compile(rf"(?:uiterlijk\s+)?(?:vóór|voor)\s+het\s+einde\s+van\s+(?:het\s+)?"
+                       rf"(?:(?:kalender)?jaar\s+)?(?P<y>{YEAR})", _F)
 _YEAR = re.compile(
     rf"(?P<lead>in\s+de\s+loop\s+van|(?:uiterlijk\s+|vóór\s+|voor\s+)?(?:het\s+)?{PART}"
     rf"(?:\s+van)?|in|vanaf|per|met\s+ingang\s+van|m\.i\.v\.|sinds|gedurende|tot\s+en\s+met|t/m"
@@ -141,7 +145,14 @@ def _patterns(whole: bool) -> list[tuple[re.Pattern[str], Handler]]:
             (_ISO, read_day), (_NUMERIC, read_day), (_WEEK, read_week), (_HALF, read_half),
             (_FULL_DAY, read_day), (_QUARTER, read_any_quarter),
             (_SEASON, _whole(read_season, whole)), (_FREQUENCY, read_frequency),
-            (_MONTH, _whole(read_month, whole)), (_YEAR, read_year)]
+            (_MONTH, _whole(read_month, whole)), (_YEAR_END, _read_year_end),
+            (_YEAR, read_year)]
+
+
+def _read_year_end(text: str, match: re.Match[str]) -> Found:
+    return Found(match.start(), match.end(), match.group(0),
+                 {"date": f"31 december {match.group('y')}"},
+                 note="'vóór het einde van' a year: its last day at the latest")
 
 
 _PATTERNS = {flag: _patterns(flag) for flag in (False, True)}
