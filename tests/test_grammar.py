@@ -158,6 +158,7 @@ def test_a_one_year_contract_beside_another_year_is_not_read(text: str) -> None:
 def test_a_multi_year_contract_is_no_one_year_contract() -> None:
     assert scan("Wij sluiten een driejarig contract en een overeenkomst voor vijf jaar.",
                 contract_year=2029) == []
+    assert scan("U krijgt een overeenkomst voor een jaar of langer.", contract_year=2029) == []
 
 
 def test_a_day_that_does_not_exist_is_not_read() -> None:

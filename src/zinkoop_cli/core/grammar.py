@@ -161,7 +161,7 @@ _PATTERNS = {flag: _patterns(flag) for flag in (False, True)}
 _ONE_YEAR_CONTRACT = re.compile(
     r"(?<![\w-])(?:(?:één|eén|een|1)[-\s]?jarige?\s+(?:zorg)?(?:contract|overeenkomst)"
     r"|(?:zorg)?(?:contract|overeenkomst)\s+(?:met\s+een\s+looptijd\s+)?(?:voor|van)\s+"
-    r"(?:één|eén|een|1)\s+(?:kalender)?jaar)(?![\w-])", _F)
+    r"(?:één|eén|een|1)\s+(?:kalender)?jaar)(?![\w-])(?!\s+of\s+(?:langer|meer))", _F)
 
 _BORROW = re.compile(r"\s*(?:,|en|of)\s*", re.IGNORECASE)
 
