@@ -136,3 +136,20 @@ def test_another_insurers_style_reads_without_fitting() -> None:
     assert {e["section"] for e in entries} == {"Hoofdstuk 3"}
     result = draft(lines(OTHER_STYLE), Options(), "beleid.txt")
     assert [(u.where, u.reason) for u in result.unread] == [("line 13", "year missing")]
+
+
+@pytest.mark.parametrize(("title", "year", "expected"), [
+    ("Zorginkoopbeleid wijkverpleging 2028", None,
+     [{"period": ["1 januari 2028", "31 december 2028"]}]),
+    ("Zorginkoopbeleid wijkverpleging 2028-2030", 2029,
+     [{"period": ["1 januari 2029", "31 december 2029"]}]),
+    ("Zorginkoopbeleid wijkverpleging 2028-2030", None, []),
+])
+def test_a_one_year_contract_takes_the_purchase_year_only_when_it_is_sure(
+        title: str, year: int | None, expected: list[dict[str, object]]) -> None:
+    text = f"{title}\n\nWij sluiten met iedere aanbieder een eenjarig contract af.\n"
+    result = draft(lines(text), Options("Voorbeeld", "wijkverpleging", year), "p.txt")
+    entries = result.calendar["entry"]
+    assert isinstance(entries, list)
+    assert [{"period": e["period"]} for e in entries if "contract" in str(e["written"])] \
+        == expected

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from hypothesis import given
@@ -63,6 +64,8 @@ CASES = [
     ("op 1/7/2026", {"date": "1 juli 2026"}),
     ("Tussen 1 en 15 juli 2026", {"from": "1 juli 2026", "date": "15 juli 2026"}),
     ("binnen een maand na ontvangst", {"after": "ontvangst", "months": 1}),
+    ("Het rapport verschijnt vóór het einde van 2031.", {"date": "31 december 2031"}),
+    ("uiterlijk voor het einde van het jaar 2029", {"date": "31 december 2029"}),
 ]
 
 
@@ -83,7 +86,7 @@ def test_a_date_without_its_year_is_not_read_rather_than_guessed(text: str) -> N
     assert "year" in found.reason
 
 
-@pytest.mark.parametrize("text", ["tot en met 2026", "vóór het einde van 2018",
+@pytest.mark.parametrize("text", ["tot en met 2026", "vóór eind 2018",
                                   "in de komende drie jaar",
                                   "uiterlijk dinsdag 1 oktober 2026"])
 def test_a_date_the_grammar_cannot_pin_down_is_listed(text: str) -> None:
@@ -99,6 +102,63 @@ def test_a_list_of_days_shares_the_year_the_text_gives() -> None:
 def test_a_year_that_only_names_something_is_no_date() -> None:
     assert scan("Het zorginkoopbeleid 2027 is gewijzigd ten opzichte van 2026.") == []
     assert scan("Een ZBC is minimaal twee jaar in bedrijf.") == []
+
+
+@pytest.mark.parametrize(("text", "year"), [
+    ("De verzekeraar koopt voor 2028 de thuismonitoring in bij twee leveranciers.", 2028),
+    ("Wij kopen voor het jaar 2026 uitsluitend wijkverpleging in met een keurmerk.", 2026),
+    ("Wij contracteren voor 2029 alleen praktijken die aan de norm voldoen.", 2029),
+    ("Deze zorg wordt voor 2027 ingekocht op basis van een vast tarief.", 2027),
+    ("Voor 2028 is fysiotherapie gecontracteerd bij alle aanbieders in de regio.", 2028),
+])
+def test_voor_a_year_with_a_purchase_verb_is_the_year_purchased_for(text: str,
+                                                                    year: int) -> None:
+    (found,) = scan(text)
+    assert found.keys == {"year": year}
+    assert found.note is not None
+    assert "for" in found.note
+
+
+@pytest.mark.parametrize("text", [
+    "Het nieuwe dossier moet voor 2028 volledig zijn ingevoerd.",
+    "Wij voeren het gesprek over de inkoop voor 2026 in het voorjaar.",
+    "Wij kopen zorg in bij de regio. Voor 2029 is er nog geen plan.",
+    "De afspraken die voor 2025 zijn gemaakt, gelden nog.",
+])
+def test_voor_a_year_without_a_purchase_verb_is_not_read(text: str) -> None:
+    # 'voor' may be 'vóór' (before) there: neither reading is given, so none is made.
+    assert [f for f in scan(text) if "2" in f.written] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Met de huisartsenpost sluiten wij een eenjarig contract.",
+    "Nieuwe toetreders krijgen een 1-jarige overeenkomst.",
+    "Wij bieden een zorgovereenkomst voor één jaar aan.",
+    "U ontvangt een contract met een looptijd van een jaar.",
+    "De aanbieder krijgt een eenjarig zorgcontract.",
+])
+def test_a_one_year_contract_covers_the_year_the_document_buys_for(text: str) -> None:
+    (found,) = scan(text, contract_year=2029)
+    assert found.keys == {"period": ["1 januari 2029", "31 december 2029"]}
+
+
+def test_a_one_year_contract_is_no_date_without_the_documents_year() -> None:
+    assert scan("Met de huisartsenpost sluiten wij een eenjarig contract.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Vanaf 2030 krijgt u een eenjarig contract.",
+    "Voor 2028 sluiten wij een overeenkomst voor één jaar; daarna kijken wij verder.",
+])
+def test_a_one_year_contract_beside_another_year_is_not_read(text: str) -> None:
+    contract = [f for f in scan(text, contract_year=2029) if not re.search(r"\d{4}", f.written)]
+    assert [(f.keys, f.reason is not None) for f in contract] == [(None, True)]
+
+
+def test_a_multi_year_contract_is_no_one_year_contract() -> None:
+    assert scan("Wij sluiten een driejarig contract en een overeenkomst voor vijf jaar.",
+                contract_year=2029) == []
+    assert scan("U krijgt een overeenkomst voor een jaar of langer.", contract_year=2029) == []
 
 
 def test_a_day_that_does_not_exist_is_not_read() -> None:

@@ -148,16 +148,26 @@ class _Builder:
                 self.events[event]["default"] = str(dated["id"])
 
 
-def _row(builder: _Builder, unit: Unit) -> None:
+def _contract_year(header: Table, options: Options) -> int | None:
+    """The year the document buys for, when it is sure: --year, or the only year its title
+    names ('Zorginkoopbeleid GGZ 2025-2027' covers three years, so none)."""
+    if options.year is not None:
+        return options.year
+    years = set(re.findall(r"\b((?:19|20)\d\d)\b", str(header["title"])))
+    return int(years.pop()) if len(years) == 1 else None
+
+
+def _row(builder: _Builder, unit: Unit, year: int | None) -> None:
     condition_hit = _CONDITION.search(unit.date_cell or "")
     condition = " ".join(condition_hit.group(1).split()) if condition_hit else None
     sentences = split_sentences(unit.text)
-    plain = [s for s in sentences if not [f for f in scan(s) if f.keys is not None or f.reason]]
+    plain = [s for s in sentences
+             if not [f for f in scan(s, contract_year=year) if f.keys is not None or f.reason]]
     rules: list[Table] = []
     for sentence in sentences:
         if sentence in plain:
             continue
-        for found in scan(sentence):
+        for found in scan(sentence, contract_year=year):
             entry = builder.add(unit, found, sentence, sentence, condition)
             if entry is not None and ("after" in entry or "before" in entry):
                 rules.append(entry)
@@ -177,14 +187,15 @@ def draft(lines: Sequence[Line], options: Options, source_name: str) -> Draft:
     skipped: list[Unread] = []
     header, notes = _header(lines, options, source_name)
     previous = ""
+    year = _contract_year(header, options)
     for unit in units(lines):
         if unit.date_cell is not None:
-            _row(builder, unit)
+            _row(builder, unit, year)
             continue
         # "Deze beleidsregels worden verwacht ...": the sentence before says which.
         context = previous if _REFERS_BACK.match(unit.text) else ""
         previous = unit.text
-        for found in scan(unit.text):
+        for found in scan(unit.text, contract_year=year):
             if found.keys is not None and not _has_words(unit.text, found):
                 if _on_title_page(unit.where) and found.keys.get("date") == header["published"]:
                     builder.add(unit, found._replace(note="a date standing alone on the title "

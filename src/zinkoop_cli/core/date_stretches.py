@@ -144,7 +144,7 @@ def read_year(text: str, match: re.Match[str]) -> Found | None:
         return unread(match, f"'{lead}' a year: write the day yourself")
     if lead in {"tot en met", "t/m"}:
         return unread(match, "an end without a start")
-    if lead == "na":
+    if lead == "na" or (lead == "voor" and not _purchased_for(text, match)):
         return None
     if lead in {"vóór"}:
         return Found(match.start(), match.end(), match.group(0),
@@ -154,7 +154,31 @@ def read_year(text: str, match: re.Match[str]) -> Found | None:
     keys: Keys = {"year": year}
     if part:
         keys["part"] = PARTS[part.group(0).lower()]
-    return Found(match.start(), match.end(), match.group(0), keys)
+    note = "'voor' a year with a purchase verb: read as 'for' (the year the purchase covers)" \
+        if lead == "voor" else None
+    return Found(match.start(), match.end(), match.group(0), keys, note=note)
+
+
+# A verb of buying or contracting care, finite or participle; 'kopen ... in' split around
+# the year. Not the nouns ('de inkoop voor 2027'): a talk about purchasing for a year happens
+# before it, so only the purchase itself covers the year.
+_PURCHASE_VERB = re.compile(
+    r"(?<![\w-])(?:in(?:kopen|koopt|kocht|kochten|gekocht)|contracteren|contracteert"
+    r"|contracteerde|contracteerden|gecontracteerd)(?![\w-])", re.IGNORECASE)
+_SPLIT_BUY = re.compile(r"(?<![\w-])(?:kopen|koopt|kocht|kochten)(?![\w-])", re.IGNORECASE)
+_SPLIT_IN = re.compile(r"(?<![\w-])in(?![\w-])", re.IGNORECASE)
+
+
+def _purchased_for(text: str, match: re.Match[str]) -> bool:
+    """'Wij kopen voor 2027 ... in', 'gecontracteerd voor 2027': 'voor' a year is then 'for'
+    that year; elsewhere ('voor 2027 gereed') it may be 'before', so it stays unread."""
+    sentence = sentence_around(text, match.start(), match.end())
+    offset = text.rfind(sentence, 0, match.end())
+    before = sentence[:match.start() - offset]
+    after = sentence[match.end() - offset:]
+    if _PURCHASE_VERB.search(before) or _PURCHASE_VERB.search(after):
+        return True
+    return bool(_SPLIT_BUY.search(before) and _SPLIT_IN.search(after))
 
 
 def read_any_quarter(text: str, match: re.Match[str]) -> Found | None:
@@ -167,3 +191,27 @@ def _quarter_value(match: re.Match[str], number: int, year: str) -> Found:
     value = f"{('eerste', 'tweede', 'derde', 'vierde')[number - 1]} kwartaal {year}"
     key = "starts" if lead_of(match) in STARTS else "quarter"
     return Found(match.start(), match.end(), match.group(0), {key: value})
+
+
+_ANY_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence of ``text`` that holds ``start:end`` (a full stop, '!', '?' or ';' ends
+    one)."""
+    first = max(text.rfind(mark, 0, start) for mark in ".!?;") + 1
+    ends = [i for i in (text.find(mark, end) for mark in ".!?;") if i >= 0]
+    return text[first:min(ends, default=len(text))]
+
+
+def read_one_year_contract(text: str, match: re.Match[str], contract_year: int) -> Found:
+    """'een eenjarig contract', 'een overeenkomst voor één jaar': a purchase policy's one-year
+    contract runs over the calendar year it buys for; that year comes from the document
+    (--year or its title), so a sentence naming any other year leaves it unread."""
+    others = {int(y) for y in _ANY_YEAR.findall(sentence_around(text, *match.span()))}
+    if others - {contract_year}:
+        return unread(match, "a one-year contract in a sentence that names another year: "
+                             "which year is meant")
+    return Found(match.start(), match.end(), match.group(0),
+                 {"period": [f"1 januari {contract_year}", f"31 december {contract_year}"]},
+                 note=f"a one-year contract: the purchase year {contract_year} of the document")

@@ -34,6 +34,7 @@ from zinkoop_cli.core.date_stretches import (
     read_half,
     read_month,
     read_month_range,
+    read_one_year_contract,
     read_range,
     read_season,
     read_week,
@@ -124,10 +125,15 @@ _QUARTER = re.compile(
 _SEASON = re.compile(
     rf"(?:(?P<lead>vanaf|per|in|gedurende|sinds|rond)\s+)?(?:(?P<art>het|de)\s+)?(?<![\w-])"
     rf"(?P<s>{SEASON})(?:\s+(?:van\s+)?(?P<y>{YEAR}))?", _F)
+# "vóór het einde van 2018": before the year ends, so its last day at the latest. Only the
+# end as a point ('het einde'); 'eind 2018' is a vague stretch and stays unread after 'vóór'.
+_YEAR_END = re.compile(rf"(?:uiterlijk\s+)?(?:vóór|voor)\s+het\s+einde\s+van\s+(?:het\s+)?"
+                       rf"(?:(?:kalender)?jaar\s+)?(?P<y>{YEAR})", _F)
 _YEAR = re.compile(
     rf"(?P<lead>in\s+de\s+loop\s+van|(?:uiterlijk\s+|vóór\s+|voor\s+)?(?:het\s+)?{PART}"
     rf"(?:\s+van)?|in|vanaf|per|met\s+ingang\s+van|m\.i\.v\.|sinds|gedurende|tot\s+en\s+met|t/m"
-    rf"|vóór|na)\s+(?:(?:het\s+)?(?:kalender)?jaar\s+)?(?P<y>{YEAR})(?P<on>\s+en\s+verder)?", _F)
+    rf"|vóór|voor|na)\s+(?:(?:het\s+)?(?:kalender|contract)?jaar\s+)?(?P<y>{YEAR})"
+    rf"(?P<on>\s+en\s+verder)?", _F)
 
 
 def _patterns(whole: bool) -> list[tuple[re.Pattern[str], Handler]]:
@@ -139,20 +145,39 @@ def _patterns(whole: bool) -> list[tuple[re.Pattern[str], Handler]]:
             (_ISO, read_day), (_NUMERIC, read_day), (_WEEK, read_week), (_HALF, read_half),
             (_FULL_DAY, read_day), (_QUARTER, read_any_quarter),
             (_SEASON, _whole(read_season, whole)), (_FREQUENCY, read_frequency),
-            (_MONTH, _whole(read_month, whole)), (_YEAR, read_year)]
+            (_MONTH, _whole(read_month, whole)), (_YEAR_END, _read_year_end),
+            (_YEAR, read_year)]
+
+
+def _read_year_end(text: str, match: re.Match[str]) -> Found:
+    return Found(match.start(), match.end(), match.group(0),
+                 {"date": f"31 december {match.group('y')}"},
+                 note="'vóór het einde van' a year: its last day at the latest")
 
 
 _PATTERNS = {flag: _patterns(flag) for flag in (False, True)}
+# Read only when the caller knows the document's purchase year (a draft does; a table cell
+# alone does not): 'een eenjarig contract', 'een overeenkomst voor één jaar'.
+_ONE_YEAR_CONTRACT = re.compile(
+    r"(?<![\w-])(?:(?:één|eén|een|1)[-\s]?jarige?\s+(?:zorg)?(?:contract|overeenkomst)"
+    r"|(?:zorg)?(?:contract|overeenkomst)\s+(?:met\s+een\s+looptijd\s+)?(?:voor|van)\s+"
+    r"(?:één|eén|een|1)\s+(?:kalender)?jaar)(?![\w-])(?!\s+of\s+(?:langer|meer))", _F)
 
 _BORROW = re.compile(r"\s*(?:,|en|of)\s*", re.IGNORECASE)
 
 
-def scan(text: str, *, whole: bool = False) -> list[Found]:
+def scan(text: str, *, whole: bool = False, contract_year: int | None = None) -> list[Found]:
     """Every date phrase in ``text``, in order; ``whole`` when the text is one table cell,
-    so that a bare month or season there counts as a date."""
+    so that a bare month or season there counts as a date; ``contract_year`` the year the
+    document buys for, when known, for the phrases that name it without writing it."""
     claimed: list[tuple[int, int]] = []
     found: list[Found] = []
-    for pattern, handler in _PATTERNS[whole]:
+    patterns = _PATTERNS[whole]
+    if contract_year is not None:
+        year = contract_year
+        patterns = [(_ONE_YEAR_CONTRACT,
+                     lambda text, match: read_one_year_contract(text, match, year)), *patterns]
+    for pattern, handler in patterns:
         for match in pattern.finditer(text):
             start, end = match.span()
             if start == end or any(s < end and start < e for s, e in claimed):
