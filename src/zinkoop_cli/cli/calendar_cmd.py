@@ -17,8 +17,8 @@ from zinkoop_cli.cli.options import (
     Language,
     LedgerOption,
     OnOption,
+    TargetsArgument,
     TodayOption,
-    completer,
     lang_of,
     parse_on,
     today_in_amsterdam,
@@ -70,10 +70,7 @@ def _item(found: DayItem, lang: Lang) -> tuple[str, str, str | None]:
 
 @app.command("calendar")
 def calendar(
-    targets: Annotated[list[str] | None, typer.Argument(
-        metavar="[CARE YEAR]...", autocompletion=completer("targets"),
-        help="Care types and purchase years, in pairs (e.g. msz 2027); none: every "
-             "calendar on the search path.")] = None,
+    targets: TargetsArgument = None,
     month: Annotated[str | None, typer.Option(
         "--month", metavar="YYYY-MM",
         help="The first month shown (default: the month of --today).")] = None,

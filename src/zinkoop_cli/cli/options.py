@@ -85,6 +85,14 @@ LedgerOption = Annotated[
 ]
 
 
+TargetsArgument = Annotated[
+    list[str] | None,
+    typer.Argument(
+        metavar="[CARE YEAR]...", autocompletion=completer("targets"),
+        help="Care types and purchase years, in pairs (e.g. msz 2027); none: every "
+             "calendar on the search path.",
+    ),
+]
 CareArgument = Annotated[
     str, typer.Argument(metavar="CARE", autocompletion=completer("care_types"),
                         help="Care type: msz, ambulancezorg, or an alias such as ambulance.")

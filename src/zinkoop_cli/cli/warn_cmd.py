@@ -20,9 +20,9 @@ from zinkoop_cli.cli.options import (
     LedgerOption,
     ListFormat,
     OnOption,
+    TargetsArgument,
     TodayOption,
     UnconditionalOption,
-    completer,
     lang_of,
     parse_on,
     today_in_amsterdam,
@@ -73,10 +73,7 @@ def pairs(targets: list[str]) -> list[tuple[str, int]]:
 
 @app.command("warn")
 def warn(
-    targets: Annotated[list[str] | None, typer.Argument(
-        metavar="[CARE YEAR]...", autocompletion=completer("targets"),
-        help="Care types and purchase years, in pairs (e.g. msz 2027); none: every "
-             "calendar on the search path.")] = None,
+    targets: TargetsArgument = None,
     within: Annotated[int | None, typer.Option(
         "--within", metavar="N",
         help="Warn of every deadline from today through N days ahead (default: each "
