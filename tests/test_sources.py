@@ -12,7 +12,6 @@ looked up by its phrase.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -21,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import SEEDS
 from zinkoop_cli.core.model import (
     Continuous,
     Day,
@@ -36,7 +36,6 @@ from zinkoop_cli.core.resolve import Row, timeline
 from zinkoop_cli.loading.catalog import Catalog
 
 TODAY = date(2026, 4, 1)
-SEEDS = Path(os.environ.get("ZINKOOP_SEEDS", "/work/shared/seeds"))
 
 ZZ_ALGEMEEN = "zorg-en-zekerheid/algemeen-2027"
 ZZ_MSZ = "zorg-en-zekerheid/msz-2027"
