@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import SEEDS
-from zinkoop_cli.app.draft import Options, draft, party_of, to_toml
+from zinkoop_cli.app.draft import Options, Reading, draft, party_of, to_toml
 from zinkoop_cli.core.policy_text import Line
 from zinkoop_cli.loading.parse import parse_calendar
 from zinkoop_cli.loading.policy import read_policy
@@ -67,11 +67,27 @@ def test_a_rule_gets_an_event_named_after_what_it_counts_from_with_the_rows_defa
     assert result.rules == 2
 
 
-def test_a_date_without_year_is_listed_with_its_line_not_guessed() -> None:
+def test_a_date_without_year_is_read_against_the_documents_date_and_listed() -> None:
+    # The policy is dated 1 april 2026: its 'eind september' is September 2026, the first
+    # not past then. The entry says so in its note, and the summary lists it.
     result = draft(lines(POLICY), Options(), "beleid.txt")
-    assert [(u.where, u.written) for u in result.unread] == [("line 18",
-                                                             "uiterlijk eind september")]
-    assert not any("september" in str(e.get("written")) for e in entries_of(POLICY))
+    entry = next(e for e in entries_of(POLICY) if e.get("written") == "uiterlijk eind september")
+    assert (entry["month"], entry["part"]) == ("september 2026", "eind")
+    assert "no year written: 2026" in str(entry["note"])
+    assert result.unread == []
+    assert result.read_against == (Reading("line 18", "uiterlijk eind september",
+                                           "eind september 2026"),)
+
+
+def test_without_a_document_date_a_yearless_date_is_listed_with_its_line_not_guessed() -> None:
+    # No date on the title page and no publication row: nothing to read the year against.
+    undated = POLICY.replace("1 april 2026\n\n5.2", "5.2").replace(
+        "1 april 2026\tPublicatie zorginkoopbeleid op de website\n", "")
+    result = draft(lines(undated), Options(), "beleid.txt")
+    assert [(u.where, u.written, u.reason) for u in result.unread] == [
+        ("line 15", "uiterlijk eind september", "year missing")]
+    assert not any("september" in str(e.get("written")) for e in entries_of(undated))
+    assert result.read_against == ()
 
 
 def test_the_header_comes_from_the_title_page_and_options_win() -> None:
@@ -124,7 +140,8 @@ Het nieuwe kwaliteitskader volgt in het voorjaar.
 def test_another_insurers_style_reads_without_fitting() -> None:
     entries = entries_of(OTHER_STYLE, publisher="Andere Verzekeraar")
     whens = [{k: v for k, v in e.items() if k in {"date", "from", "time", "bound", "after",
-                                                   "workdays", "period"}} for e in entries]
+                                                   "workdays", "period", "season"}}
+             for e in entries]
     assert whens == [
         {"date": "1 april 2027"},
         {"date": "1 juli 2027", "time": "12:00"},
@@ -132,10 +149,17 @@ def test_another_insurers_style_reads_without_fitting() -> None:
         {"date": "12 november 2027", "bound": "voor"},
         {"after": "ontvangst", "workdays": 10},
         {"period": ["1 juli 2027", "31 december 2027"]},
+        # No year written: the spring not yet past on the publication day (1 april 2027).
+        {"season": "voorjaar 2027"},
     ]
     assert {e["section"] for e in entries} == {"Hoofdstuk 3"}
     result = draft(lines(OTHER_STYLE), Options(), "beleid.txt")
-    assert [(u.where, u.reason) for u in result.unread] == [("line 13", "year missing")]
+    assert result.unread == []
+    assert len(result.read_against) == 1
+    # Without the publication row the text has no date to read it against: listed instead.
+    undated = OTHER_STYLE.replace("Publicatie inkoopbeleid\t1 april 2027\n", "")
+    result = draft(lines(undated), Options(), "beleid.txt")
+    assert [(u.where, u.reason) for u in result.unread] == [("line 12", "year missing")]
 
 
 @pytest.mark.parametrize(("title", "year", "expected"), [
@@ -153,3 +177,33 @@ def test_a_one_year_contract_takes_the_purchase_year_only_when_it_is_sure(
     assert isinstance(entries, list)
     assert [{"period": e["period"]} for e in entries if "contract" in str(e["written"])] \
         == expected
+
+
+TERMS = """Zorginkoopbeleid wijkverpleging 2028
+
+1 april 2027
+
+Afspraken
+
+Het Hoofdlijnenakkoord ouderenzorg is op 1 juli 2022 gesloten. Het akkoord loopt tot en met 2026.
+Dit inkoopbeleid geldt tot en met 2029.
+De regeling loopt tot en met 2030.
+"""
+
+
+def test_an_end_without_a_start_takes_it_from_the_sentence_before_or_the_document() -> None:
+    result = draft(lines(TERMS), Options("Voorbeeld"), "beleid.txt")
+    entries = result.calendar["entry"]
+    assert isinstance(entries, list)
+    terms = [(e["activity"], e["period"], e["written"]) for e in entries if "period" in e]
+    assert terms == [
+        ("Het Hoofdlijnenakkoord ouderenzorg is op 1 juli 2022 gesloten. Het akkoord loopt tot "
+         "en met 2026.", ["1 juli 2022", "31 december 2026"], "op 1 juli 2022 ... tot en met 2026"),
+        ("Dit inkoopbeleid geldt tot en met 2029.", ["1 april 2027", "31 december 2029"],
+         "tot en met 2029"),
+    ]
+    assert not any("date" in e and "2022" in str(e["date"]) for e in entries)  # merged, not two
+    # Whose term 'De regeling' is, nothing says: listed.
+    assert [(u.where, u.written, u.reason) for u in result.unread] == [
+        ("line 9", "tot en met 2030", "an end without a start")]
+    assert [r.reading for r in result.read_against] == ["1 april 2027 t/m 31 december 2029"]

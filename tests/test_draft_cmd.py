@@ -27,9 +27,12 @@ def test_draft_writes_a_calendar_that_check_accepts(run: Runner, policy: Path,
     out = tmp_path / "ggz-2027.toml"
     result = run("draft", str(policy), "--publisher", "Voorbeeld", "-o", str(out))
     assert result.code == 0, result.err
-    assert result.err.splitlines()[0] == (f"zinkoop: drafted 3 entries (0 relative rules) to "
-                                          f"{out}; 1 dated phrase not read")
-    assert "line 12: 'uiterlijk eind september' (year missing)" in result.err
+    assert result.err.splitlines()[0] == (f"zinkoop: drafted 4 entries (0 relative rules) to "
+                                          f"{out}; 0 dated phrases not read")
+    # The policy is dated 1 april 2026: its 'eind september' is read as September 2026, and
+    # the summary says so.
+    assert ("  read against the document, line 12: 'uiterlijk eind september' as eind september "
+            "2026") in result.err.splitlines()
     checked = run("check", str(out))
     assert (checked.code, checked.out) == (0, "1 calendar OK\n")
 

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from zinkoop_cli.core.date_phrases import END_ONLY, day_text
+from zinkoop_cli.core.daytext import parse_user_day
+from zinkoop_cli.core.deixis import Frame, anchor, continued_term, own_term, read_dates
 from zinkoop_cli.core.dutch_words import slug
 from zinkoop_cli.core.grammar import Found, scan
 from zinkoop_cli.core.policy_text import Line, Unit, date_cell, split_sentences, units
@@ -33,12 +37,22 @@ class Unread(NamedTuple):
     sentence: str
 
 
+class Reading(NamedTuple):
+    """A phrase the text dates only against the document itself, and how it was read."""
+
+    where: str
+    written: str
+    reading: str  # the *when* written out: 'eind september 2026'
+
+
 class Draft(NamedTuple):
     calendar: Table  # the file's tables, ready for tomli-w
     entries: int
     rules: int
     unread: list[Unread]
     header_notes: list[str]  # header values zinkoop had to choose: check them
+    # Phrases without a year or start, dated from the document's date or year: check them.
+    read_against: tuple[Reading, ...] = ()
 
 
 class Options(NamedTuple):
@@ -73,6 +87,7 @@ class _Builder:
         self.unread: list[Unread] = []
         self.ids: set[str] = set()
         self.rules = 0
+        self.read_against: list[Reading] = []
 
     def new_id(self, activity: str, found: Found) -> str:
         words = [w for w in slug(activity).split("-") if w and w not in _ID_SKIP][:5]
@@ -117,6 +132,8 @@ class _Builder:
             remarks.append(f"context: {context}")
         entry["note"] = "; ".join(remarks)
         self.entries.append(entry)
+        if found.framed:
+            self.read_against.append(Reading(unit.where, found.written, _reading(keys)))
         return entry
 
     def event_for(self, name: str, found: Found) -> str:
@@ -157,17 +174,17 @@ def _contract_year(header: Table, options: Options) -> int | None:
     return int(years.pop()) if len(years) == 1 else None
 
 
-def _row(builder: _Builder, unit: Unit, year: int | None) -> None:
+def _row(builder: _Builder, unit: Unit, frame: Frame) -> None:
     condition_hit = _CONDITION.search(unit.date_cell or "")
     condition = " ".join(condition_hit.group(1).split()) if condition_hit else None
     sentences = split_sentences(unit.text)
     plain = [s for s in sentences
-             if not [f for f in scan(s, contract_year=year) if f.keys is not None or f.reason]]
+             if not [f for f in read_dates(s, frame) if f.keys is not None or f.reason]]
     rules: list[Table] = []
     for sentence in sentences:
         if sentence in plain:
             continue
-        for found in scan(sentence, contract_year=year):
+        for found in read_dates(sentence, frame):
             entry = builder.add(unit, found, sentence, sentence, condition)
             if entry is not None and ("after" in entry or "before" in entry):
                 rules.append(entry)
@@ -176,6 +193,7 @@ def _row(builder: _Builder, unit: Unit, year: int | None) -> None:
     row_text = f"{unit.date_cell} | {unit.text}" if activity != unit.text else activity
     dated: Table | None = None
     for found in unit.found:
+        found = anchor(found, frame)
         dated = builder.add(unit, found._replace(written=unit.date_cell or found.written),
                             activity, row_text, condition) or dated
     builder.set_defaults(rules, dated)
@@ -185,17 +203,24 @@ def draft(lines: Sequence[Line], options: Options, source_name: str) -> Draft:
     """The calendar a policy's ``lines`` give, its unread dates and its header's guesses."""
     builder = _Builder(options.publisher)
     skipped: list[Unread] = []
-    header, notes = _header(lines, options, source_name)
-    previous = ""
-    year = _contract_year(header, options)
+    header, notes, written_on = _header(lines, options, source_name)
+    frame = Frame(written_on, _contract_year(header, options), _subject(str(header["title"])))
+    previous, previous_entries = "", 0
     for unit in units(lines):
+        before = len(builder.entries)
         if unit.date_cell is not None:
-            _row(builder, unit, year)
+            _row(builder, unit, frame)
+            previous, previous_entries = "", 0
             continue
         # "Deze beleidsregels worden verwacht ...": the sentence before says which.
         context = previous if _REFERS_BACK.match(unit.text) else ""
-        previous = unit.text
-        for found in scan(unit.text, contract_year=year):
+        last = builder.entries[-1] if previous_entries == 1 else None
+        for found in read_dates(unit.text, frame):
+            if found.reason == END_ONLY:
+                found = own_term(unit.text, found, frame) or found
+                if found.keys is None and last is not None \
+                        and _continue(last, previous, unit.text, found):
+                    continue
             if found.keys is not None and not _has_words(unit.text, found):
                 if _on_title_page(unit.where) and found.keys.get("date") == header["published"]:
                     builder.add(unit, found._replace(note="a date standing alone on the title "
@@ -206,13 +231,50 @@ def draft(lines: Sequence[Line], options: Options, source_name: str) -> Draft:
                                           unit.text))
                 continue
             builder.add(unit, found, unit.text, unit.text, context=context or None)
+        previous, previous_entries = unit.text, len(builder.entries) - before
     calendar: Table = {"calendar": header}
     if builder.events:
         calendar["events"] = builder.events
     calendar["entry"] = builder.entries
     notes.extend(f"{item.where}: '{item.written}' stands alone (title page?); not an entry"
                  for item in skipped)
-    return Draft(calendar, len(builder.entries), builder.rules, builder.unread, notes)
+    return Draft(calendar, len(builder.entries), builder.rules, builder.unread, notes,
+                 tuple(builder.read_against))
+
+
+def _continue(entry: Table, previous: str, sentence: str, found: Found) -> bool:
+    """'De deal geldt voor de periode tot en met 2026' after the one day the sentence before
+    gives: that entry becomes the term from that day to this end."""
+    start = entry.get("date") if not {"bound", "time", "from"} & entry.keys() \
+        else None
+    end = continued_term(previous, sentence, found) if isinstance(start, str) else None
+    if end is None or parse_user_day(str(start)) > end:
+        return False
+    del entry["date"]
+    entry["period"] = [start, day_text(end)]
+    entry["activity"] = f"{str(entry['activity']).strip()} {sentence.strip()}"
+    entry["written"] = f"{entry['written']} ... {found.written}"
+    entry["note"] = f"{entry['note']}; the end from the next sentence: {sentence.strip()}"
+    return True
+
+
+def _subject(title: str) -> str:
+    """What a document calls itself: its title without years ('Actieplan ambulancezorg')."""
+    return " ".join(w for w in title.split() if not re.fullmatch(r"(?:19|20)\d\d", w))
+
+
+def _reading(keys: Table) -> str:
+    """A *when* read against the document, written out for the summary."""
+    period = keys.get("period")
+    if isinstance(period, list) and len(period) == 2:
+        return f"{period[0]} t/m {period[1]}"
+    if "starts" in keys:
+        return f"vanaf {keys['starts']}"
+    value = next((keys[k] for k in ("date", "month", "quarter", "season", "year") if k in keys),
+                 "")
+    text = " ".join(str(p) for p in (keys.get("part"), value) if p)
+    return f"vóór {text}" if keys.get("bound") == "voor" else text
+
 
 
 _REFERS_BACK = re.compile(r"(?:deze|dit|dat|die|hierin|hiervoor|daarna|daarbij)\b", re.IGNORECASE)
@@ -229,11 +291,15 @@ def _has_words(text: str, found: Found) -> bool:
 
 
 _VERSION = re.compile(r"^\s*versie\s+(\d+(?:\.\d+)*)\s*$", re.IGNORECASE)
-_PUBLISHED = re.compile(r"publice\w*\b.{0,60}?", re.IGNORECASE)
+_PUBLISHED = re.compile(r"(?:publice\w*|publicatie\s+(?:van\s+)?(?:het\s+|ons\s+)?"
+                        r"(?:zorg)?inkoopbeleid)\b.{0,60}?", re.IGNORECASE)
+_DAY_WORDS = re.compile(r"(?<![\w-])(?:januari|februari|maart|april|mei|juni|juli|augustus"
+                        r"|september|oktober|november|december)(?![\w-])", re.IGNORECASE)
 _TITLE_WORDS = {"zorginkoopbeleid", "inkoopbeleid", "beleid", "zorginkoop"}
 
 
-def _header(lines: Sequence[Line], options: Options, source_name: str) -> tuple[Table, list[str]]:
+def _header(lines: Sequence[Line], options: Options,
+            source_name: str) -> tuple[Table, list[str], dt.date | None]:
     notes: list[str] = []
     texts = [" ".join(line.text.split()) for line in lines if line.text.strip()]
     top = texts[:20]
@@ -242,7 +308,7 @@ def _header(lines: Sequence[Line], options: Options, source_name: str) -> tuple[
     title = next((t for t in titles if re.search(r"\b(?:19|20)\d\d\b", t)),
                  titles[0] if titles else None)
     version = next((m.group(1) for t in top if (m := _VERSION.match(t))), None)
-    published = _published(texts, top)
+    published, sure = _published(texts, top)
     year = options.year
     if year is None and title and re.search(r"\b(?:19|20)\d\d\b", title):
         year = int(re.findall(r"\b((?:19|20)\d\d)\b", title)[-1])
@@ -261,9 +327,13 @@ def _header(lines: Sequence[Line], options: Options, source_name: str) -> tuple[
     if not publisher:
         publisher = "Onbekend"
         notes.append("publisher: not given; set to 'Onbekend' (give --publisher NAME)")
+    written_on = parse_user_day(published) if published is not None and sure else None
     if published is None:
         published = f"1 januari {year - 1}"
         notes.append(f"published: no publication date found; set to {published}")
+    elif not sure:
+        notes.append(f"published: the first date near the top ({published}); the document "
+                     "does not say it is the publication date, so no phrase was read against it")
     if title is None:
         title = f"Zorginkoopbeleid {care} {year}"
         notes.append(f"title: not found; set to '{title}'")
@@ -277,18 +347,27 @@ def _header(lines: Sequence[Line], options: Options, source_name: str) -> tuple[
         "source": f"{publisher}, {title}, versie {version} ({published}); drafted from "
                   f"{source_name}",
     }
-    return header, notes
+    return header, notes, written_on
 
 
-def _published(texts: Sequence[str], top: Sequence[str]) -> str | None:
-    candidates = list(top) + [m.group(0) + t[m.end():m.end() + 40] for t in texts
-                              for m in _PUBLISHED.finditer(t)]
-    for text in candidates:
+def _published(texts: Sequence[str], top: Sequence[str]) -> tuple[str | None, bool]:
+    """The document's date and whether the document says it is that: a date standing alone
+    on the title page or said of the publication is sure; the first date near the top is a
+    guess for the header only, never read against."""
+    # 'gepubliceerd op 1 april 2023', and a planning row '1 april 2023 Publicatie inkoopbeleid'.
+    said = [piece for t in texts for m in _PUBLISHED.finditer(t)
+            for piece in (m.group(0) + t[m.end():m.end() + 40], t[:m.start()] if not re.search(
+                r"[^\W\d_]{3,}", re.sub(_DAY_WORDS, "", t[:m.start()])) else "")]
+    guess = None
+    for text, alone in [*((t, True) for t in top), *((t, False) for t in said)]:
         for found in scan(text):
             value = (found.keys or {}).get("date")
-            if isinstance(value, str) and "from" not in (found.keys or {}):
-                return value
-    return None
+            if not isinstance(value, str) or "from" in (found.keys or {}):
+                continue
+            if not alone or not re.search(r"[^\W\d_]", text[:found.start] + text[found.end:]):
+                return value, True
+            guess = guess or value
+    return guess, False
 
 
 def to_toml(result: Draft, source_name: str) -> str:

@@ -79,5 +79,7 @@ def _summary(result: Draft, output: Path | None) -> None:
              f"{_count(len(result.unread), 'dated phrase', 'dated phrases')} not read"]
     lines += [f"  not read, {item.where}: '{item.written}' ({item.reason}): {item.sentence}"
               for item in result.unread]
+    lines += [f"  read against the document, {item.where}: '{item.written}' as {item.reading}"
+              for item in result.read_against]
     lines += [f"  header, {note}" for note in result.header_notes]
     sys.stderr.write("\n".join(lines) + "\n")

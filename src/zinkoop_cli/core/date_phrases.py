@@ -17,6 +17,7 @@ from zinkoop_cli.core.dutch_words import (
 
 Keys = dict[str, object]
 YEAR_MISSING = "year missing"
+END_ONLY = "an end without a start"
 
 
 class Found(NamedTuple):
@@ -30,6 +31,7 @@ class Found(NamedTuple):
     anchor_label: str | None = None  # a relative rule's anchor, as the text words it
     note: str | None = None
     day_month: tuple[int, int] | None = None  # a day without a year, to borrow one
+    framed: bool = False  # read against the document's date or year (``deixis``)
 
 
 def day_text(day: dt.date) -> str:

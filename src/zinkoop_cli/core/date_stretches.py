@@ -6,6 +6,7 @@ import datetime as dt
 import re
 
 from zinkoop_cli.core.date_phrases import (
+    END_ONLY,
     STARTS,
     YEAR_MISSING,
     Found,
@@ -143,7 +144,7 @@ def read_year(text: str, match: re.Match[str]) -> Found | None:
     if lead.startswith(("vóór", "voor", "uiterlijk")) and part:
         return unread(match, f"'{lead}' a year: write the day yourself")
     if lead in {"tot en met", "t/m"}:
-        return unread(match, "an end without a start")
+        return unread(match, END_ONLY)
     if lead == "na" or (lead == "voor" and not _purchased_for(text, match)):
         return None
     if lead in {"vóór"}:

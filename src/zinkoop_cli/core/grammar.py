@@ -4,14 +4,15 @@ Generic Dutch, not phrases of particular documents: a day ("uiterlijk 1 oktober 
 17.00 uur"), a range, a month and its part, a quarter, a season, a year, a period, a start,
 a relative term ("binnen zes weken na de dag van ontvangst"), a repeat, and the markers
 "Doorlopend" and "volgt later". A phrase whose year the text does not give is *not read*
-(with its reason) rather than guessed: a wrong date is worse than none. Here are the forms'
-patterns; what each match says is read in ``date_phrases`` and ``date_stretches``.
+(with its reason) rather than guessed: a wrong date is worse than none; ``deixis`` reads such
+phrases against the document's own date and year, where the document states them. Here are
+the forms' patterns; what each match says is read in ``date_phrases`` and ``date_stretches``.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from zinkoop_cli.core.date_phrases import (
     WEEKDAYS,
@@ -54,7 +55,7 @@ from zinkoop_cli.core.dutch_words import (
     YEAR,
 )
 
-__all__ = ["YEAR_MISSING", "Found", "Keys", "day_text", "scan"]
+__all__ = ["YEAR_MISSING", "Found", "Handler", "Keys", "day_text", "scan"]
 
 _F = re.IGNORECASE | re.VERBOSE
 _TIME = (r"(?P<tm>\s*,?\s*(?:(?:uiterlijk\s+)?(?:om|voor|vóór|tot)\s+"
@@ -166,17 +167,19 @@ _ONE_YEAR_CONTRACT = re.compile(
 _BORROW = re.compile(r"\s*(?:,|en|of)\s*", re.IGNORECASE)
 
 
-def scan(text: str, *, whole: bool = False, contract_year: int | None = None) -> list[Found]:
+def scan(text: str, *, whole: bool = False, contract_year: int | None = None,
+         extra: Sequence[tuple[re.Pattern[str], Handler]] = ()) -> list[Found]:
     """Every date phrase in ``text``, in order; ``whole`` when the text is one table cell,
     so that a bare month or season there counts as a date; ``contract_year`` the year the
-    document buys for, when known, for the phrases that name it without writing it."""
+    document buys for, when known, for the phrases that name it without writing it;
+    ``extra`` patterns tried first (``deixis``: the phrases read against the document)."""
     claimed: list[tuple[int, int]] = []
     found: list[Found] = []
-    patterns = _PATTERNS[whole]
+    patterns = [*extra, *_PATTERNS[whole]]
     if contract_year is not None:
         year = contract_year
-        patterns = [(_ONE_YEAR_CONTRACT,
-                     lambda text, match: read_one_year_contract(text, match, year)), *patterns]
+        patterns.insert(len(extra), (_ONE_YEAR_CONTRACT,
+                                     lambda text, match: read_one_year_contract(text, match, year)))
     for pattern, handler in patterns:
         for match in pattern.finditer(text):
             start, end = match.span()

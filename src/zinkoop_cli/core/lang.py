@@ -27,3 +27,9 @@ MONTH_NUMBERS: dict[str, int] = {
     "mar": 3, "mei": 5, "sept": 9,
 }
 
+# Meteorological seasons: whole months, so a season ends on a month's last day; winter runs
+# from December into the next year.
+SEASON_MONTHS: dict[str, tuple[int, int]] = {
+    "voorjaar": (3, 5), "lente": (3, 5), "zomer": (6, 8), "najaar": (9, 11), "herfst": (9, 11),
+    "winter": (12, 2),
+}

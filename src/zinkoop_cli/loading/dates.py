@@ -7,19 +7,10 @@ import re
 from datetime import date, time
 from typing import get_args
 
-from zinkoop_cli.core.lang import MONTH_NUMBERS, MONTHS
+from zinkoop_cli.core.lang import MONTH_NUMBERS, MONTHS, SEASON_MONTHS
 from zinkoop_cli.core.limits import year_problem
 from zinkoop_cli.core.model import Part, Season, Span
 
-SEASON_MONTHS: dict[str, tuple[int, int]] = {
-    # Meteorological seasons: whole months, so a season ends on a month's last day.
-    "voorjaar": (3, 5),
-    "lente": (3, 5),
-    "zomer": (6, 8),
-    "najaar": (9, 11),
-    "herfst": (9, 11),
-    "winter": (12, 2),
-}
 ORDINALS = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "1e": 1, "2e": 2, "3e": 3, "4e": 4}
 PART_DAYS = {"begin": (1, 10), "medio": (11, 20)}  # "eind" runs from the 21st to the last day
 YEAR_PART_MONTHS = {"begin": (1, 4), "medio": (5, 8), "eind": (9, 12)}

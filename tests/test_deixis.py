@@ -1,0 +1,160 @@
+"""Phrases read against the document: its date and the year it buys for (core.deixis)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from zinkoop_cli.core.date_phrases import END_ONLY, YEAR_MISSING, Found
+from zinkoop_cli.core.deixis import Frame, anchor, continued_term, own_term, read_dates
+from zinkoop_cli.core.dutch_words import MONTH_NAMES
+from zinkoop_cli.loading.dates import month_span, parse_day
+
+APRIL = Frame(dt.date(2023, 4, 1), 2024, "Zorginkoopbeleid ambulancezorg")
+NO_DATE = Frame(None, 2024, "Zorginkoopbeleid ambulancezorg")
+
+
+def keys_of(text: str, frame: Frame = APRIL) -> list[object]:
+    return [found.keys for found in read_dates(text, frame)]
+
+
+@pytest.mark.parametrize(("text", "keys"), [
+    # No year written: the first not past on the document's date (1 april 2023).
+    ("Vanaf het derde kwartaal starten wij het gesprek.", {"starts": "derde kwartaal 2023"}),
+    ("U ontvangt uiterlijk eind september een voorstel.",
+     {"month": "september 2023", "part": "eind"}),
+    ("De offerte volgt uiterlijk 1 maart.", {"date": "1 maart 2024"}),
+    ("De offerte volgt uiterlijk 1 april.", {"date": "1 april 2023"}),  # that day is not past
+    ("Aanvragen vóór 1 april.", {"date": "1 april 2024", "bound": "voor"}),  # last day 31 maart
+    ("Gesprekken in het voorjaar.", {"season": "voorjaar 2023"}),
+    ("Gesprekken in de winter.", {"season": "winter 2023"}),  # winter 2022 ended in February
+    ("Aanmelden van 1 t/m 15 juli.", {"from": "1 juli 2023", "date": "15 juli 2023"}),
+    ("Uiterlijk 1 februari om 12.00 uur.", {"date": "1 februari 2024", "time": "12:00"}),
+    # Counted from the year of the document's date.
+    ("Volgend jaar evalueren wij.", {"year": 2024}),
+    ("Eind dit jaar evalueren wij.", {"year": 2023, "part": "eind"}),
+    ("Vanaf komend jaar evalueren wij.", {"starts": 2024}),
+    ("Het kader is in de komende drie jaar voldoende.",
+     {"period": ["1 januari 2024", "31 december 2026"]}),
+    # The year the document buys for.
+    ("Dit bespreken wij gedurende het jaar.", {"year": 2024}),
+    ("Geen aanvullende inkoop voor het lopende contractjaar.", {"year": 2024}),
+    ("In de loop van het contractjaar volgt een gesprek.", {"year": 2024}),
+])
+def test_a_phrase_is_read_against_the_document_and_says_so(text: str,
+                                                            keys: dict[str, object]) -> None:
+    found = [f for f in read_dates(text, APRIL) if f.keys is not None]
+    assert [f.keys for f in found] == [keys]
+    assert found[0].framed
+    assert found[0].note
+
+
+@pytest.mark.parametrize("text", [
+    "In het jaar waarin u start, volgt een gesprek.",  # which year the clause says
+    "Het jaar daarna volgt een gesprek.",
+    "Per jaar stelt u een plan op.",  # a rate, not a year
+    "Het jaar telt twaalf maanden.",  # a bare 'het jaar' lasts through nothing
+    "De komende jaren investeren wij.",  # no number of years: no end
+])
+def test_what_the_frame_does_not_decide_is_not_read_as_a_year(text: str) -> None:
+    assert not [f for f in read_dates(text, APRIL) if f.keys is not None]
+
+
+def test_without_the_documents_date_a_yearless_phrase_is_listed_not_read() -> None:
+    found = read_dates("U ontvangt uiterlijk eind september een voorstel.", NO_DATE)
+    assert [(f.keys, f.reason, f.framed) for f in found] == [(None, YEAR_MISSING, False)]
+    assert [f.reason for f in read_dates("Volgend jaar evalueren wij.", NO_DATE)] == []
+    # The purchase year alone still reads the contract year.
+    assert keys_of("Dit bespreken wij gedurende het jaar.", NO_DATE) == [{"year": 2024}]
+    assert keys_of("Dit bespreken wij gedurende het jaar.", Frame(dt.date(2023, 4, 1))) == []
+
+
+def test_an_explicit_year_is_not_read_against_anything() -> None:
+    found = read_dates("In het contractjaar 2025 en op 1 oktober 2026.", APRIL)
+    assert [f.keys for f in found] == [{"year": 2025}, {"date": "1 oktober 2026"}]
+    assert not any(f.framed for f in found)
+
+
+def _end(text: str, frame: Frame = APRIL) -> Found:
+    found = [f for f in read_dates(text, frame) if f.reason == END_ONLY]
+    assert len(found) == 1
+    return found[0]
+
+
+@pytest.mark.parametrize(("sentence", "end"), [
+    ("Dit beleid geldt tot en met 2026.", "31 december 2026"),
+    ("Het zorginkoopbeleid ambulancezorg heeft een looptijd tot en met het jaar 2027.",
+     "31 december 2027"),
+    ("Deze overeenkomst loopt tot en met 2025.", "31 december 2025"),
+])
+def test_the_documents_own_term_starts_on_its_date(sentence: str, end: str) -> None:
+    found = own_term(sentence, _end(sentence), APRIL)
+    assert found is not None
+    assert found.framed
+    assert found.keys == {"period": ["1 april 2023", end]}
+
+
+@pytest.mark.parametrize(("sentence", "frame"), [
+    ("De zorgaanbieder levert tot en met 2026 gegevens aan.", APRIL),  # no verb of lasting
+    ("De regeling geldt tot en met 2026.", APRIL),  # not the document itself
+    ("Dit beleid geldt tot en met 2026.", NO_DATE),  # no date to start from
+    ("Dit beleid geldt tot en met 2022.", APRIL),  # it ended before the document's date
+])
+def test_an_end_alone_stays_unread_unless_it_is_the_documents_own(sentence: str,
+                                                                  frame: Frame) -> None:
+    assert own_term(sentence, _end(sentence, frame), frame) is None
+
+
+def test_a_term_continues_the_sentence_before_that_named_it() -> None:
+    previous = "Het Hoofdlijnenakkoord is op 1 juli 2022 gesloten."
+    assert continued_term(previous, "Het akkoord loopt tot en met 2026.",
+                          _end("Het akkoord loopt tot en met 2026.")) == dt.date(2026, 12, 31)
+    # Another subject, or no verb of lasting: not a continuation.
+    assert continued_term(previous, "De regeling loopt tot en met 2026.",
+                          _end("De regeling loopt tot en met 2026.")) is None
+    assert continued_term(previous, "Het akkoord vraagt tot en met 2026 inzet.",
+                          _end("Het akkoord vraagt tot en met 2026 inzet.")) is None
+
+
+documents = st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2099, 12, 31))
+
+
+@given(documents, st.integers(1, 12), st.sampled_from(["", "begin ", "medio ", "eind "]))
+def test_a_yearless_month_is_the_first_not_past_on_the_documents_date(
+        written_on: dt.date, month: int, part: str) -> None:
+    phrase = f"uiterlijk {part}{MONTH_NAMES[month - 1]}"
+    found = anchor(Found(0, len(phrase), phrase, None, YEAR_MISSING), Frame(written_on))
+    assert found.keys is not None
+    assert found.framed
+    year = int(str(found.keys["month"]).split()[-1])
+    span = month_span(found.keys["month"], found.keys.get("part"))
+    assert span.end >= written_on  # not past on the document's date
+    assert year == written_on.year or month_span(
+        f"{MONTH_NAMES[month - 1]} {year - 1}", found.keys.get("part")).end < written_on
+
+
+@given(documents, st.integers(1, 12), st.integers(1, 31))
+def test_a_yearless_day_falls_within_a_year_from_the_documents_date(
+        written_on: dt.date, month: int, day: int) -> None:
+    phrase = f"{day} {MONTH_NAMES[month - 1]}"
+    found = anchor(Found(0, len(phrase), phrase, None, YEAR_MISSING, day_month=(day, month)),
+                   Frame(written_on))
+    if found.keys is None:  # 31 februari, or 29 februari in the years it could be
+        return
+    read = parse_day(found.keys["date"])
+    assert written_on <= read < written_on.replace(year=written_on.year + 1) \
+        if (written_on.month, written_on.day) != (2, 29) else written_on <= read
+
+
+@given(documents, st.integers(2, 10))
+def test_the_coming_years_are_the_calendar_years_after_the_documents_year(
+        written_on: dt.date, count: int) -> None:
+    words = {2: "twee", 3: "drie", 4: "vier", 5: "vijf", 6: "zes", 7: "zeven", 8: "acht",
+             9: "negen", 10: "tien"}
+    for number in (str(count), words[count]):
+        found = read_dates(f"In de komende {number} jaar groeit de zorg.", Frame(written_on))
+        assert [f.keys for f in found] == [{"period": [f"1 januari {written_on.year + 1}",
+                                                       f"31 december {written_on.year + count}"]}]
