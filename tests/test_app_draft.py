@@ -207,3 +207,22 @@ def test_an_end_without_a_start_takes_it_from_the_sentence_before_or_the_documen
     assert [(u.where, u.written, u.reason) for u in result.unread] == [
         ("line 9", "tot en met 2030", "an end without a start")]
     assert [r.reading for r in result.read_against] == ["1 april 2027 t/m 31 december 2029"]
+
+
+def test_a_year_outside_2000_2100_is_listed_so_that_the_draft_passes_check() -> None:
+    text = ("Actieplan ambulancezorg 2018\n\n12 november 1998\n\n"
+            "Op 4 november 1998 begon het overleg.\nIn de komende drie jaar groeit de vraag.\n")
+    result = draft(lines(text), Options("Voorbeeld"), "plan.txt")
+    # Without a usable date of the document, 'de komende drie jaar' has nothing to count from.
+    assert [(u.written, u.reason) for u in result.unread] == [
+        ("Op 4 november 1998", "year 1998 is out of range (2000-2100)"),
+        ("In de komende drie jaar", "counted from the document's date, which it does not state")]
+    header = result.calendar["calendar"]
+    assert isinstance(header, dict)
+    assert header["published"] == "1 januari 2017"  # the document's 1998 date is not used
+    assert "published: '12 november 1998': year 1998 is out of range (2000-2100); not used" \
+        in result.header_notes
+    assert result.read_against == ()
+    calendar, problems = parse_calendar(to_toml(result, "plan.txt"), "plan.toml")
+    assert calendar is not None
+    assert problems == []

@@ -9,6 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from zinkoop_cli.core.date_phrases import END_ONLY, YEAR_MISSING, Found
+from zinkoop_cli.core.deixis import NO_DATE as NO_DOCUMENT_DATE
+from zinkoop_cli.core.deixis import NO_YEAR as NO_PURCHASE_YEAR
 from zinkoop_cli.core.deixis import Frame, anchor, continued_term, own_term, read_dates
 from zinkoop_cli.core.dutch_words import MONTH_NAMES
 from zinkoop_cli.loading.dates import month_span, parse_day
@@ -66,10 +68,15 @@ def test_what_the_frame_does_not_decide_is_not_read_as_a_year(text: str) -> None
 def test_without_the_documents_date_a_yearless_phrase_is_listed_not_read() -> None:
     found = read_dates("U ontvangt uiterlijk eind september een voorstel.", NO_DATE)
     assert [(f.keys, f.reason, f.framed) for f in found] == [(None, YEAR_MISSING, False)]
-    assert [f.reason for f in read_dates("Volgend jaar evalueren wij.", NO_DATE)] == []
-    # The purchase year alone still reads the contract year.
+    assert [(f.written, f.reason) for f in read_dates("Volgend jaar evalueren wij.", NO_DATE)] \
+        == [("Volgend jaar", NO_DOCUMENT_DATE)]
+    assert [f.reason for f in read_dates("In de komende drie jaar groeit het.", NO_DATE)] \
+        == [NO_DOCUMENT_DATE]
+    # The purchase year alone still reads the contract year; without it, it is listed.
     assert keys_of("Dit bespreken wij gedurende het jaar.", NO_DATE) == [{"year": 2024}]
-    assert keys_of("Dit bespreken wij gedurende het jaar.", Frame(dt.date(2023, 4, 1))) == []
+    assert [(f.written, f.reason) for f in read_dates("Dit bespreken wij gedurende het jaar.",
+                                                      Frame(dt.date(2023, 4, 1)))] \
+        == [("gedurende het jaar", NO_PURCHASE_YEAR)]
 
 
 def test_an_explicit_year_is_not_read_against_anything() -> None:

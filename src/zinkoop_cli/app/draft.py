@@ -8,10 +8,11 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from zinkoop_cli.core.date_phrases import END_ONLY, day_text
-from zinkoop_cli.core.daytext import parse_user_day
+from zinkoop_cli.core.daytext import DayTextError, parse_user_day
 from zinkoop_cli.core.deixis import Frame, anchor, continued_term, own_term, read_dates
 from zinkoop_cli.core.dutch_words import slug
 from zinkoop_cli.core.grammar import Found, scan
+from zinkoop_cli.core.limits import year_problem
 from zinkoop_cli.core.policy_text import Line, Unit, date_cell, split_sentences, units
 
 Table = dict[str, object]
@@ -101,8 +102,9 @@ class _Builder:
 
     def add(self, unit: Unit, found: Found, activity: str, sentence: str,
             condition: str | None = None, context: str | None = None) -> Table | None:
-        if found.keys is None:
-            self.unread.append(Unread(unit.where, found.written, found.reason or "not read",
+        problem = _year_problem(found.keys) if found.keys is not None else found.reason
+        if found.keys is None or problem is not None:
+            self.unread.append(Unread(unit.where, found.written, problem or "not read",
                                       sentence))
             return None
         keys = _keys_of(found)
@@ -163,6 +165,16 @@ class _Builder:
                     and event.split("-")[0] in str(dated["activity"]).lower() \
                     and "default" not in self.events[event]:
                 self.events[event]["default"] = str(dated["id"])
+
+
+def _year_problem(keys: Table) -> str | None:
+    """Why a *when* cannot be written (a year outside 2000-2100: 'op 4 november 1998'),
+    or None; such a phrase is listed instead, so that the draft passes 'zinkoop check'."""
+    years = [value for key, value in keys.items() if key in {"year", "starts"}
+             and isinstance(value, int)]
+    years += [int(y) for value in keys.values() for y in re.findall(r"(?<!\d)\d{4}(?!\d)",
+                                                                    str(value))]
+    return next((p for y in years if (p := year_problem(y)) is not None), None)
 
 
 def _contract_year(header: Table, options: Options) -> int | None:
@@ -327,7 +339,14 @@ def _header(lines: Sequence[Line], options: Options,
     if not publisher:
         publisher = "Onbekend"
         notes.append("publisher: not given; set to 'Onbekend' (give --publisher NAME)")
-    written_on = parse_user_day(published) if published is not None and sure else None
+    written_on = None
+    if published is not None:
+        try:
+            day = parse_user_day(published)
+            written_on = day if sure else None
+        except DayTextError as error:  # '12 november 1998': outside the years zinkoop takes
+            notes.append(f"published: {error}; not used")
+            published = None
     if published is None:
         published = f"1 januari {year - 1}"
         notes.append(f"published: no publication date found; set to {published}")

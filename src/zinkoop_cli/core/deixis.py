@@ -24,7 +24,15 @@ import datetime as dt
 import re
 from typing import NamedTuple
 
-from zinkoop_cli.core.date_phrases import END_ONLY, YEAR_MISSING, Found, Keys, day_text, lead_of
+from zinkoop_cli.core.date_phrases import (
+    END_ONLY,
+    YEAR_MISSING,
+    Found,
+    Keys,
+    day_text,
+    lead_of,
+    unread,
+)
 from zinkoop_cli.core.dutch_words import (
     MONTH,
     MONTH_NAMES,
@@ -148,15 +156,18 @@ def _end_of(found: Found) -> dt.date | None:
     return dt.date(int(years[-1]), 12, 31) if len(years) == 1 else None
 
 
+NO_DATE = "counted from the document's date, which it does not state"
+NO_YEAR = "the year the document buys for, which is not sure (give --year)"
+
+
 def _patterns(frame: Frame) -> list[tuple[re.Pattern[str], Handler]]:
-    patterns: list[tuple[re.Pattern[str], Handler]] = []
+    """The frame's phrases; without the date or year they need, listed as not read."""
     written_on, year = frame.written_on, frame.contract_year
-    if written_on is not None:
-        patterns += [(_COMING_YEARS, lambda text, match: _coming_years(match, written_on)),
-                     (_THIS_YEAR, lambda text, match: _this_year(match, written_on))]
-    if year is not None:
-        patterns.append((_CONTRACT_YEAR, lambda text, match: _contract_year(match, year)))
-    return patterns
+    return [
+        (_COMING_YEARS, lambda text, match: _coming_years(match, written_on)),
+        (_THIS_YEAR, lambda text, match: _this_year(match, written_on)),
+        (_CONTRACT_YEAR, lambda text, match: _contract_year(match, year)),
+    ]
 
 
 _LEAD = (r"(?:(?P<lead>in\s+de\s+loop\s+van|gedurende|tijdens|in|vanaf|per|met\s+ingang\s+van"
@@ -172,10 +183,12 @@ _CONTRACT_YEAR = re.compile(
     rf"(?P<noun>contractjaar|inkoopjaar|overeenkomstjaar|jaar)(?![\w-]){_NOT_SAID}", _F)
 
 
-def _coming_years(match: re.Match[str], written_on: dt.date) -> Found | None:
+def _coming_years(match: re.Match[str], written_on: dt.date | None) -> Found | None:
     count = number_value(match.group("n"))
     if not 2 <= count <= 10:
         return None
+    if written_on is None:
+        return unread(match, NO_DATE)
     first, last = written_on.year + 1, written_on.year + count
     return Found(match.start(), match.end(), match.group(0),
                  {"period": [f"1 januari {first}", f"31 december {last}"]}, framed=True,
@@ -183,19 +196,23 @@ def _coming_years(match: re.Match[str], written_on: dt.date) -> Found | None:
                       f"year of the document's date ({day_text(written_on)})")
 
 
-def _this_year(match: re.Match[str], written_on: dt.date) -> Found | None:
+def _this_year(match: re.Match[str], written_on: dt.date | None) -> Found | None:
+    if written_on is None:
+        return unread(match, NO_DATE)
     which = match.group("which").lower()
     year = written_on.year if which == "dit" else written_on.year + 1
     return _as_year(match, year, f"'{' '.join(match.group(0).split())}' counted from the "
                                  f"document's date ({day_text(written_on)})")
 
 
-def _contract_year(match: re.Match[str], year: int) -> Found | None:
+def _contract_year(match: re.Match[str], year: int | None) -> Found | None:
     lead = lead_of(match)
     # A bare 'het jaar' is the purchase year only while something lasts through it.
     if match.group("noun").lower() == "jaar" and lead not in {"gedurende", "tijdens",
                                                                "in de loop van"}:
         return None
+    if year is None:
+        return unread(match, NO_YEAR)
     return _as_year(match, year, f"'{' '.join(match.group(0).split())}': the year the "
                                  f"document buys for ({year})")
 
