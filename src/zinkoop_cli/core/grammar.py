@@ -62,7 +62,8 @@ _TIME = (r"(?P<tm>\s*,?\s*(?:(?:uiterlijk\s+)?(?:om|voor|vóór|tot)\s+"
          r"(?P<hh>[0-2]?\d)[.:](?P<mi>[0-5]\d)(?:\s*uur)?"
          r"|(?P<hh2>[0-2]?\d)[.:](?P<mi2>[0-5]\d)\s*uur))?")
 _WEEKDAY = rf"(?:(?P<wd>{'|'.join(WEEKDAYS)})\s+)?"
-_DAY_LEAD = (r"(?:(?P<lead>uiterlijk\s+op|uiterlijk\s+vóór|uiterlijk|vóór|voor|op|per|vanaf|"
+_DAY_LEAD = (r"(?:(?P<lead>uiterlijk\s+op|uiterlijk\s+vóór|uiterlijk|niet\s+later\s+dan"
+             r"|ten\s+laatste(?:\s+op)?|vóór|voor|op|per|vanaf|"
              r"met\s+ingang\s+van|m\.i\.v\.|rond|omstreeks|tot\s+en\s+met|t/m|tot|na|sinds)\s+)?")
 
 
@@ -91,6 +92,7 @@ _FREQUENCY = re.compile(
     rf"|week|half\s+jaar)(?:\s+in\s+{FULL_MONTH})?"
     r"|(?:half)?jaarlijks|maandelijks|wekelijks)(?![^\W\d_])", _F)
 _MARKER = re.compile(r"(?<![^\W\d_])(?:doorlopend|volgt\s+later|nader\s+te\s+bepalen|n\.t\.b\."
+                     r"|op\s+een\s+latere?\s+(?:moment|tijdstip|datum)|in\s+een\s+later\s+stadium"
                      r"|nog\s+niet\s+bekend|overige\s+data)(?![^\W\d_])", _F)
 _RANGE = re.compile(
     rf"(?:(?P<lead>van|tussen|vanaf)\s+)?(?P<d1>{DAY})(?:\s+(?P<m1>{MONTH}))?"
@@ -116,7 +118,8 @@ _HALF = re.compile(rf"(?:in\s+)?(?:de\s+|het\s+)?(?P<h>eerste|tweede|1e|2e|1ste|
 _FULL_DAY = re.compile(rf"{_DAY_LEAD}{_WEEKDAY}(?<!\d)(?P<d>{DAY})\s+(?P<m>{MONTH})"
                        rf"(?:\s+(?P<y>{YEAR}))?{_TIME}", _F)
 _MONTH = re.compile(
-    rf"(?:(?P<lead>uiterlijk|vóór|voor|per|vanaf|met\s+ingang\s+van|m\.i\.v\.|rond|omstreeks"
+    rf"(?:(?P<lead>uiterlijk|niet\s+later\s+dan|ten\s+laatste|vóór|voor|per|vanaf"
+    rf"|met\s+ingang\s+van|m\.i\.v\.|rond|omstreeks"
     rf"|in|tot\s+en\s+met|t/m|na|sinds)\s+)?(?:(?:het\s+)?(?P<part>{PART})\s+(?:van\s+)?)?"
     rf"(?<![\w-])(?P<m>{MONTH})(?:\s+(?P<y>{YEAR}))?", _F)
 _QUARTER = re.compile(
