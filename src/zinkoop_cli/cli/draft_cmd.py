@@ -38,8 +38,10 @@ def draft_command(
 
     Reads the planning tables and the dated sentences, writes a TOML calendar that passes
     'zinkoop check', and prints a summary on stderr: the entries and relative rules found,
-    and every dated sentence it could not read, with its line or page. Every entry is
-    marked VERIFY in its note: check it against the policy.
+    every dated sentence it could not read, with its line or page, and every phrase it
+    could date only against the document's own date or purchase year ('uiterlijk eind
+    september' in a policy dated 1 juni 2026: September 2026). Every entry is marked VERIFY
+    in its note: check it against the policy, those listed first.
 
     Examples:
 
