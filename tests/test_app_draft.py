@@ -9,6 +9,7 @@ import pytest
 from tests.conftest import SEEDS
 from zinkoop_cli.app.draft import Options, Reading, draft, party_of, to_toml
 from zinkoop_cli.core.policy_text import Line
+from zinkoop_cli.errors import UsageError
 from zinkoop_cli.loading.parse import parse_calendar
 from zinkoop_cli.loading.policy import read_policy
 
@@ -149,14 +150,16 @@ def test_another_insurers_style_reads_without_fitting() -> None:
         {"date": "12 november 2027", "bound": "voor"},
         {"after": "ontvangst", "workdays": 10},
         {"period": ["1 juli 2027", "31 december 2027"]},
-        # No year written: the spring not yet past on the publication day (1 april 2027).
-        {"season": "voorjaar 2027"},
     ]
     assert {e["section"] for e in entries} == {"Hoofdstuk 3"}
+    # 'in het voorjaar' without a year is no deadline or start: it may as well look back,
+    # so it is not read against the publication day (1 april 2027) but listed.
     result = draft(lines(OTHER_STYLE), Options(), "beleid.txt")
-    assert result.unread == []
-    assert len(result.read_against) == 1
-    # Without the publication row the text has no date to read it against: listed instead.
+    assert [(u.where, u.reason) for u in result.unread] == [
+        ("line 13", "year missing: only a deadline or a start is read against the document's "
+                    "date")]
+    assert result.read_against == ()
+    # Without the publication row the text has no date to read anything against.
     undated = OTHER_STYLE.replace("Publicatie inkoopbeleid\t1 april 2027\n", "")
     result = draft(lines(undated), Options(), "beleid.txt")
     assert [(u.where, u.reason) for u in result.unread] == [("line 12", "year missing")]
@@ -167,7 +170,6 @@ def test_another_insurers_style_reads_without_fitting() -> None:
      [{"period": ["1 januari 2028", "31 december 2028"]}]),
     ("Zorginkoopbeleid wijkverpleging 2028-2030", 2029,
      [{"period": ["1 januari 2029", "31 december 2029"]}]),
-    ("Zorginkoopbeleid wijkverpleging 2028-2030", None, []),
 ])
 def test_a_one_year_contract_takes_the_purchase_year_only_when_it_is_sure(
         title: str, year: int | None, expected: list[dict[str, object]]) -> None:
@@ -224,5 +226,37 @@ def test_a_year_outside_2000_2100_is_listed_so_that_the_draft_passes_check() -> 
         in result.header_notes
     assert result.read_against == ()
     calendar, problems = parse_calendar(to_toml(result, "plan.txt"), "plan.toml")
+    assert calendar is not None
+    assert problems == []
+
+
+def test_a_title_naming_several_years_needs_year() -> None:
+    text = "Zorginkoopbeleid wijkverpleging 2028-2030\n\nWij sluiten een eenjarig contract af.\n"
+    with pytest.raises(UsageError, match=r"the title 'Zorginkoopbeleid wijkverpleging "
+                                         r"2028-2030' names 2028, 2030; give the purchase "
+                                         r"year with --year YEAR"):
+        draft(lines(text), Options("Voorbeeld", "wijkverpleging"), "p.txt")
+
+
+@pytest.mark.parametrize("title_page", ["Datum: 1 april 2026", "Publicatiedatum 1 april 2026",
+                                        "1 april 2026\tPublicatie inkoopkader"])
+def test_the_documents_date_may_carry_a_label_or_stand_in_a_publication_row(
+        title_page: str) -> None:
+    text = (f"Inkoopkader Wlz 2027\n\nVersie 1.0\n{title_page}\n\nPlanning\n\n"
+            "Uiterlijk 1 november ontvangt u de overeenkomst.\n")
+    result = draft(lines(text), Options("Voorbeeld"), "kader.txt")
+    assert [r.reading for r in result.read_against] == ["1 november 2026"]
+
+
+def test_a_rule_counted_from_a_written_day_has_that_day_as_its_events_default() -> None:
+    text = ("Zorginkoopbeleid wijkverpleging 2028\n\n1 april 2027\n\nAanmelden\n\n"
+            "Uiterlijk zes weken vóór 1 januari 2028 meldt u wijzigingen.\n"
+            "Uiterlijk vier weken na 1 juli levert u de rapportage aan.\n")
+    result = draft(lines(text), Options("Voorbeeld"), "beleid.txt")
+    assert result.calendar["events"] == {
+        "1-januari-2028": {"label": "1 januari 2028", "default": "1 januari 2028"},
+        "1-juli": {"label": "1 juli"},  # no year written: the user gives the day
+    }
+    calendar, problems = parse_calendar(to_toml(result, "beleid.txt"), "beleid.toml")
     assert calendar is not None
     assert problems == []

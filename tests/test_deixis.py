@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from zinkoop_cli.core.date_phrases import END_ONLY, YEAR_MISSING, Found
+from zinkoop_cli.core.date_phrases import YEAR_MISSING, Found
 from zinkoop_cli.core.deixis import NO_DATE as NO_DOCUMENT_DATE
 from zinkoop_cli.core.deixis import NO_YEAR as NO_PURCHASE_YEAR
-from zinkoop_cli.core.deixis import Frame, anchor, continued_term, own_term, read_dates
+from zinkoop_cli.core.deixis import Frame, anchor, read_dates
 from zinkoop_cli.core.dutch_words import MONTH_NAMES
 from zinkoop_cli.loading.dates import month_span, parse_day
 
@@ -31,9 +31,9 @@ def keys_of(text: str, frame: Frame = APRIL) -> list[object]:
     ("De offerte volgt uiterlijk 1 maart.", {"date": "1 maart 2024"}),
     ("De offerte volgt uiterlijk 1 april.", {"date": "1 april 2023"}),  # that day is not past
     ("Aanvragen vóór 1 april.", {"date": "1 april 2024", "bound": "voor"}),  # last day 31 maart
-    ("Gesprekken in het voorjaar.", {"season": "voorjaar 2023"}),
-    ("Gesprekken in de winter.", {"season": "winter 2023"}),  # winter 2022 ended in February
-    ("Aanmelden van 1 t/m 15 juli.", {"from": "1 juli 2023", "date": "15 juli 2023"}),
+    ("Vanaf het voorjaar starten de gesprekken.", {"starts": "voorjaar 2023"}),
+    ("Vanaf de winter starten de gesprekken.", {"starts": "winter 2023"}),  # 2022's has ended
+    ("Tot en met 15 juli meldt u zich aan.", {"date": "15 juli 2023"}),
     ("Uiterlijk 1 februari om 12.00 uur.", {"date": "1 februari 2024", "time": "12:00"}),
     # Counted from the year of the document's date.
     ("Volgend jaar evalueren wij.", {"year": 2024}),
@@ -43,7 +43,16 @@ def keys_of(text: str, frame: Frame = APRIL) -> list[object]:
      {"period": ["1 januari 2024", "31 december 2026"]}),
     # The year the document buys for.
     ("Dit bespreken wij gedurende het jaar.", {"year": 2024}),
-    ("Geen aanvullende inkoop voor het lopende contractjaar.", {"year": 2024}),
+    ("Tijdens het lopende contractjaar is er geen aanvullende inkoop.", {"year": 2024}),
+    # A complement says the year: of the purchase, before or after it, or of the document.
+    ("U dient uiterlijk 1 oktober van het contractjaar in.", {"date": "1 oktober 2024"}),
+    ("In het tweede kwartaal van het contractjaar spreken wij u.",
+     {"quarter": "tweede kwartaal 2024"}),
+    ("Uiterlijk 1 mei na afloop van het contractjaar verantwoordt u.", {"date": "1 mei 2025"}),
+    ("In het najaar van het jaar voorafgaand aan het contractjaar publiceren wij.",
+     {"season": "najaar 2023"}),
+    ("Uiterlijk eind september van dit jaar.", {"month": "september 2023", "part": "eind"}),
+    ("Vorig jaar evalueerden wij.", {"year": 2022}),
     ("In de loop van het contractjaar volgt een gesprek.", {"year": 2024}),
 ])
 def test_a_phrase_is_read_against_the_document_and_says_so(text: str,
@@ -54,12 +63,38 @@ def test_a_phrase_is_read_against_the_document_and_says_so(text: str,
     assert found[0].note
 
 
+@pytest.mark.parametrize(("text", "reason"), [
+    # Only a deadline or a start is read against the document's date: 'in maart' may look
+    # back ('In maart spraken wij ...').
+    ("In maart spraken wij met de branche.", "only a deadline or a start"),
+    ("Aanmelden van 1 t/m 15 juli.", "only a deadline or a start"),
+    # The sentence places it elsewhere.
+    ("In het voorjaar meet u; uiterlijk 1 juli 2028 deelt u de uitkomst.", "only a deadline"),
+    ("Uiterlijk 1 maart over 2022 verantwoorden.", "the sentence names 2022"),
+    ("Uiterlijk 1 maart levert u de verantwoording over het afgelopen jaar aan.",
+     "a year it names in words"),
+    ("Herschikking gedurende het contractjaar: uiterlijk 1 oktober dient u in.",
+     "a year it names in words"),
+    ("Vanaf 1 juli, zoals destijds afgesproken, geldt het tarief.", "looks back"),
+    ("Uiterlijk 1 mei in het jaar daarop verantwoordt u.", "a year the sentence does not name"),
+])
+def test_a_yearless_phrase_the_sentence_places_elsewhere_is_listed_with_why(
+        text: str, reason: str) -> None:
+    found = [f for f in read_dates(text, APRIL) if f.reason and f.reason.startswith(YEAR_MISSING)]
+    assert len(found) == 1
+    assert reason in str(found[0].reason)
+    assert found[0].keys is None
+
+
 @pytest.mark.parametrize("text", [
     "In het jaar waarin u start, volgt een gesprek.",  # which year the clause says
     "Het jaar daarna volgt een gesprek.",
     "Per jaar stelt u een plan op.",  # a rate, not a year
     "Het jaar telt twaalf maanden.",  # a bare 'het jaar' lasts through nothing
     "De komende jaren investeren wij.",  # no number of years: no end
+    "De nacalculatie over het contractjaar volgt in het jaar daarop.",  # what it is about
+    "Geen aanvullende inkoop voor het lopende contractjaar.",
+    "Afgelopen najaar bezochten wij alle praktijken.",  # listed, below
 ])
 def test_what_the_frame_does_not_decide_is_not_read_as_a_year(text: str) -> None:
     assert not [f for f in read_dates(text, APRIL) if f.keys is not None]
@@ -83,47 +118,6 @@ def test_an_explicit_year_is_not_read_against_anything() -> None:
     found = read_dates("In het contractjaar 2025 en op 1 oktober 2026.", APRIL)
     assert [f.keys for f in found] == [{"year": 2025}, {"date": "1 oktober 2026"}]
     assert not any(f.framed for f in found)
-
-
-def _end(text: str, frame: Frame = APRIL) -> Found:
-    found = [f for f in read_dates(text, frame) if f.reason == END_ONLY]
-    assert len(found) == 1
-    return found[0]
-
-
-@pytest.mark.parametrize(("sentence", "end"), [
-    ("Dit beleid geldt tot en met 2026.", "31 december 2026"),
-    ("Het zorginkoopbeleid ambulancezorg heeft een looptijd tot en met het jaar 2027.",
-     "31 december 2027"),
-    ("Deze overeenkomst loopt tot en met 2025.", "31 december 2025"),
-])
-def test_the_documents_own_term_starts_on_its_date(sentence: str, end: str) -> None:
-    found = own_term(sentence, _end(sentence), APRIL)
-    assert found is not None
-    assert found.framed
-    assert found.keys == {"period": ["1 april 2023", end]}
-
-
-@pytest.mark.parametrize(("sentence", "frame"), [
-    ("De zorgaanbieder levert tot en met 2026 gegevens aan.", APRIL),  # no verb of lasting
-    ("De regeling geldt tot en met 2026.", APRIL),  # not the document itself
-    ("Dit beleid geldt tot en met 2026.", NO_DATE),  # no date to start from
-    ("Dit beleid geldt tot en met 2022.", APRIL),  # it ended before the document's date
-])
-def test_an_end_alone_stays_unread_unless_it_is_the_documents_own(sentence: str,
-                                                                  frame: Frame) -> None:
-    assert own_term(sentence, _end(sentence, frame), frame) is None
-
-
-def test_a_term_continues_the_sentence_before_that_named_it() -> None:
-    previous = "Het Hoofdlijnenakkoord is op 1 juli 2022 gesloten."
-    assert continued_term(previous, "Het akkoord loopt tot en met 2026.",
-                          _end("Het akkoord loopt tot en met 2026.")) == dt.date(2026, 12, 31)
-    # Another subject, or no verb of lasting: not a continuation.
-    assert continued_term(previous, "De regeling loopt tot en met 2026.",
-                          _end("De regeling loopt tot en met 2026.")) is None
-    assert continued_term(previous, "Het akkoord vraagt tot en met 2026 inzet.",
-                          _end("Het akkoord vraagt tot en met 2026 inzet.")) is None
 
 
 documents = st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2099, 12, 31))
@@ -165,3 +159,12 @@ def test_the_coming_years_are_the_calendar_years_after_the_documents_year(
         found = read_dates(f"In de komende {number} jaar groeit de zorg.", Frame(written_on))
         assert [f.keys for f in found] == [{"period": [f"1 januari {written_on.year + 1}",
                                                        f"31 december {written_on.year + count}"]}]
+
+
+@pytest.mark.parametrize("text", ["Afgelopen najaar bezochten wij alle praktijken.",
+                                  "Vorige maand startte de pilot.",
+                                  "Over twee jaar evalueren wij de afspraken."])
+def test_a_phrase_counted_from_the_day_of_reading_is_listed_not_lost(text: str) -> None:
+    found = read_dates(text, APRIL)
+    assert [(f.keys, f.reason) for f in found] == [
+        (None, "counted from the document's date: write it yourself")]

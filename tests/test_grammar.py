@@ -160,10 +160,18 @@ def test_a_one_year_contract_beside_another_year_is_not_read(text: str) -> None:
     assert [(f.keys, f.reason is not None) for f in contract] == [(None, True)]
 
 
-def test_a_multi_year_contract_is_no_one_year_contract() -> None:
-    assert scan("Wij sluiten een driejarig contract en een overeenkomst voor vijf jaar.",
-                contract_year=2029) == []
+def test_a_multi_year_contract_runs_over_as_many_years_from_the_purchase_year() -> None:
+    found = scan("Wij sluiten een driejarig contract en een overeenkomst voor vijf jaar.",
+                 contract_year=2029)
+    assert [f.keys for f in found] == [{"period": ["1 januari 2029", "31 december 2031"]},
+                                       {"period": ["1 januari 2029", "31 december 2033"]}]
     assert scan("U krijgt een overeenkomst voor een jaar of langer.", contract_year=2029) == []
+    # A year inside the term does not make it unsure; one outside does.
+    assert [f.keys for f in scan("Een tweejarig contract, 2029 en 2030.", contract_year=2029)] \
+        == [{"period": ["1 januari 2029", "31 december 2030"]}]
+    assert [f.reason for f in scan("Een tweejarig contract tot 2035.", contract_year=2029)
+            if f.written == "tweejarig contract"] == [
+        "a contract's term in a sentence that names another year: which year is meant"]
 
 
 def test_a_day_that_does_not_exist_is_not_read() -> None:
@@ -240,3 +248,11 @@ def test_a_term_in_words_or_digits_reads_back_as_its_amount(
     text = f"Dit doet u binnen {amount} {unit[0]} {side[0]} de ingangsdatum."
     (found,) = scan(text)
     assert found.keys == {side[1]: "ingangsdatum", unit[1]: number}
+
+
+def test_a_rule_counted_from_a_written_day_carries_that_day() -> None:
+    found = scan("uiterlijk zes weken vóór 1 januari 2028 meldt u")
+    assert [(f.keys, f.anchor_label, f.anchor_day) for f in found] == [
+        ({"before": "1-januari-2028", "weeks": 6}, "1 januari 2028", "1 januari 2028")]
+    found = scan("uiterlijk vier weken na 1 juli levert u")
+    assert [(f.keys, f.anchor_day) for f in found] == [({"after": "1-juli", "weeks": 4}, None)]

@@ -9,11 +9,12 @@ from typing import NamedTuple
 
 from zinkoop_cli.core.date_phrases import END_ONLY, day_text
 from zinkoop_cli.core.daytext import DayTextError, parse_user_day
-from zinkoop_cli.core.deixis import Frame, anchor, continued_term, own_term, read_dates
+from zinkoop_cli.core.deixis import Frame, anchor, read_dates
 from zinkoop_cli.core.dutch_words import slug
 from zinkoop_cli.core.grammar import Found, scan
 from zinkoop_cli.core.limits import year_problem
 from zinkoop_cli.core.policy_text import Line, Unit, date_cell, split_sentences, units
+from zinkoop_cli.core.terms import continued_term, own_term
 
 Table = dict[str, object]
 VERIFY = "VERIFY"
@@ -145,7 +146,9 @@ class _Builder:
             name, label = self._unnamed(), f"the day '{found.written}' counts from (not named)"
         if name in self.ids:
             name = f"{name}-dag"
-        self.events.setdefault(name, {"label": label or name})
+        event = self.events.setdefault(name, {"label": label or name})
+        if found.anchor_day is not None:
+            event.setdefault("default", found.anchor_day)
         return name
 
     def _unnamed(self) -> str:
@@ -205,7 +208,7 @@ def _row(builder: _Builder, unit: Unit, frame: Frame) -> None:
     row_text = f"{unit.date_cell} | {unit.text}" if activity != unit.text else activity
     dated: Table | None = None
     for found in unit.found:
-        found = anchor(found, frame)
+        found = anchor(found, frame, row=f"{unit.date_cell} {unit.text}")
         dated = builder.add(unit, found._replace(written=unit.date_cell or found.written),
                             activity, row_text, condition) or dated
     builder.set_defaults(rules, dated)
@@ -282,6 +285,8 @@ def _reading(keys: Table) -> str:
         return f"{period[0]} t/m {period[1]}"
     if "starts" in keys:
         return f"vanaf {keys['starts']}"
+    if "from" in keys:
+        return f"{keys['from']} t/m {keys.get('date')}"
     value = next((keys[k] for k in ("date", "month", "quarter", "season", "year") if k in keys),
                  "")
     text = " ".join(str(p) for p in (keys.get("part"), value) if p)
@@ -303,8 +308,12 @@ def _has_words(text: str, found: Found) -> bool:
 
 
 _VERSION = re.compile(r"^\s*versie\s+(\d+(?:\.\d+)*)\s*$", re.IGNORECASE)
-_PUBLISHED = re.compile(r"(?:publice\w*|publicatie\s+(?:van\s+)?(?:het\s+|ons\s+)?"
-                        r"(?:zorg)?inkoopbeleid)\b.{0,60}?", re.IGNORECASE)
+_PUBLISHED = re.compile(r"(?:publice\w*|publicatie\s+(?:van\s+)?(?:het\s+|ons\s+|dit\s+)?"
+                        r"(?:zorg)?(?:inkoop)?(?:beleid|kader|plan|document))\b.{0,60}?",
+                        re.IGNORECASE)
+# 'Datum: 1 april 2026' on a title page: a label, then the document's date alone.
+_DATE_LABEL = re.compile(r"^\s*(?:(?:publicatie|versie)?datum(?:\s+van\s+publicatie)?"
+                         r"|vastgesteld(?:\s+op)?|gepubliceerd(?:\s+op)?)\s*:?\s*", re.IGNORECASE)
 _DAY_WORDS = re.compile(r"(?<![\w-])(?:januari|februari|maart|april|mei|juni|juli|augustus"
                         r"|september|oktober|november|december)(?![\w-])", re.IGNORECASE)
 _TITLE_WORDS = {"zorginkoopbeleid", "inkoopbeleid", "beleid", "zorginkoop"}
@@ -322,13 +331,15 @@ def _header(lines: Sequence[Line], options: Options,
     version = next((m.group(1) for t in top if (m := _VERSION.match(t))), None)
     published, sure = _published(texts, top)
     year = options.year
-    if year is None and title and re.search(r"\b(?:19|20)\d\d\b", title):
-        year = int(re.findall(r"\b((?:19|20)\d\d)\b", title)[-1])
+    title_years = sorted(set(re.findall(r"\b((?:19|20)\d\d)\b", title or "")))
+    if year is None and len(title_years) == 1:
+        year = int(title_years[0])
     if year is None:
         from zinkoop_cli.errors import UsageError
 
-        raise UsageError("cannot tell the purchase year from the document; give it with "
-                         "--year YEAR")
+        several = f"the title '{title}' names {', '.join(title_years)}" \
+            if len(title_years) > 1 else "cannot tell the purchase year from the document"
+        raise UsageError(f"{several}; give the purchase year with --year YEAR")
     care = options.care or (slug(" ".join(w for w in re.sub(r"\b(?:19|20)\d\d\b", "", title)
                                           .split() if w.lower() not in _TITLE_WORDS))
                             if title else None)
@@ -383,7 +394,8 @@ def _published(texts: Sequence[str], top: Sequence[str]) -> tuple[str | None, bo
             value = (found.keys or {}).get("date")
             if not isinstance(value, str) or "from" in (found.keys or {}):
                 continue
-            if not alone or not re.search(r"[^\W\d_]", text[:found.start] + text[found.end:]):
+            rest = _DATE_LABEL.sub("", text[:found.start]) + text[found.end:]
+            if not alone or not re.search(r"[^\W\d_]", rest):
                 return value, True
             guess = guess or value
     return guess, False

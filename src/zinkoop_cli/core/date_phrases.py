@@ -8,8 +8,11 @@ import re
 from typing import NamedTuple
 
 from zinkoop_cli.core.dutch_words import (
+    DAY,
+    MONTH,
     MONTH_NAMES,
     UNITS,
+    YEAR,
     month_number,
     number_value,
     slug,
@@ -32,6 +35,7 @@ class Found(NamedTuple):
     note: str | None = None
     day_month: tuple[int, int] | None = None  # a day without a year, to borrow one
     framed: bool = False  # read against the document's date or year (``deixis``)
+    anchor_day: str | None = None  # a rule counted from a written day: that day, as a default
 
 
 def day_text(day: dt.date) -> str:
@@ -54,6 +58,10 @@ ANCHOR_STOP = {"door", "worden", "wordt", "is", "zijn", "te", "en", "om", "of", 
                 "zullen", "dat", "die", "waarin", "waarop", "als"}
 
 
+_DATED_ANCHOR = re.compile(rf"\s*(?:de\s+)?(?P<d>{DAY})\s+(?P<m>{MONTH})(?:\s+(?P<y>{YEAR}))?",
+                           re.IGNORECASE)
+
+
 def lead_of(match: re.Match[str]) -> str:
     found = match.groupdict().get("lead")
     return " ".join(found.lower().split()) if found else ""
@@ -71,6 +79,19 @@ def read_relative(text: str, match: re.Match[str]) -> Found | None:
                                        "van tevoren"} else "after": "",
                   unit: number_value(match.group("n"))}
     end, label = match.end(), None
+    dated = _DATED_ANCHOR.match(text, end) if tail in {"na", "vóór", "voor", "voorafgaand aan",
+                                                       "voorafgaande aan"} else None
+    if dated is not None:
+        # 'zes weken vóór 1 januari 2028': counted from a day the text writes; the rule's
+        # event is that day, with the day as its default when the year is written.
+        label = " ".join(dated.group(0).split())
+        keys[next(iter(keys))] = slug(label)
+        day = valid_day(dated.group("y"), month_number(dated.group("m")), dated.group("d")) \
+            if dated.group("y") else None
+        return Found(match.start(), dated.end(), text[match.start():dated.end()], keys,
+                     anchor_label=label, anchor_day=day_text(day) if day else None,
+                     note="counted from a day the text writes" if day else
+                     "counted from a day written without a year: give the event's date")
     if tail in {"na", "nadat", "vóór", "voor", "voorafgaand aan", "voorafgaande aan", "op"}:
         words = re.match(r"(?:\s*[\w'\u2019-]+){1,8}", text[end:])
         picked: list[str] = []

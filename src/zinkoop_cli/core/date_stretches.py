@@ -22,6 +22,7 @@ from zinkoop_cli.core.dutch_words import (
     PARTS,
     SEASONS,
     month_number,
+    number_value,
     quarter_number,
 )
 
@@ -40,9 +41,20 @@ def read_week(text: str, match: re.Match[str]) -> Found | None:
 
 
 def read_half(text: str, match: re.Match[str]) -> Found | None:
+    """'de tweede helft van 2026' (July to December); 'de tweede helft van mei 2027' (the
+    16th to the month's last day). 'vóór' a half is a vague end: not read."""
+    if lead_of(match) in {"vóór", "voor"}:
+        return unread(match, "'vóór' a half: write the day yourself")
     if match.group("y") is None:
         return unread(match, YEAR_MISSING)
     year, second = int(match.group("y")), match.group("h").lower() in {"tweede", "2e", "2de"}
+    if match.group("hm"):
+        month = month_number(match.group("hm"))
+        first_day = dt.date(year, month, 16 if second else 1)
+        last_day = _last_of(year, month) if second else dt.date(year, month, 15)
+        return Found(match.start(), match.end(), match.group(0),
+                     {"period": [day_text(first_day), day_text(last_day)]},
+                     note="half a month: the 1st to the 15th, or the 16th to its last day")
     first = f"1 juli {year}" if second else f"1 januari {year}"
     last = f"31 december {year}" if second else f"30 juni {year}"
     return Found(match.start(), match.end(), match.group(0), {"period": [first, last]})
@@ -92,6 +104,8 @@ def read_year_period(text: str, match: re.Match[str]) -> Found | None:
     link = " ".join(match.group("link").lower().split())
     if y2 <= y1 or (link == "en" and not match.group("lead")) or (link == "en" and y2 != y1 + 1):
         return None
+    if link in {"-", "\u2013"} and not match.group("lead"):
+        return None  # 'zorginkoopbeleid 2027-2028' names a policy; 'in 2027-2028' is a period
     return Found(match.start(), match.end(), match.group(0),
                  {"period": [f"1 januari {y1}", f"31 december {y2}"]})
 
@@ -206,13 +220,17 @@ def sentence_around(text: str, start: int, end: int) -> str:
 
 
 def read_one_year_contract(text: str, match: re.Match[str], contract_year: int) -> Found:
-    """'een eenjarig contract', 'een overeenkomst voor één jaar': a purchase policy's one-year
-    contract runs over the calendar year it buys for; that year comes from the document
-    (--year or its title), so a sentence naming any other year leaves it unread."""
+    """'een eenjarig contract', 'een overeenkomst voor twee jaar': a purchase policy's contract
+    runs over whole calendar years from the year it buys for; that year comes from the
+    document (--year or its title), so a sentence naming a year outside them leaves it
+    unread."""
+    count = number_value(match.group("n") or match.group("n2"))
+    last = contract_year + count - 1
     others = {int(y) for y in _ANY_YEAR.findall(sentence_around(text, *match.span()))}
-    if others - {contract_year}:
-        return unread(match, "a one-year contract in a sentence that names another year: "
+    if others - set(range(contract_year, last + 1)):
+        return unread(match, "a contract's term in a sentence that names another year: "
                              "which year is meant")
+    kind = "a one-year contract" if count == 1 else f"a {count}-year contract"
     return Found(match.start(), match.end(), match.group(0),
-                 {"period": [f"1 januari {contract_year}", f"31 december {contract_year}"]},
-                 note=f"a one-year contract: the purchase year {contract_year} of the document")
+                 {"period": [f"1 januari {contract_year}", f"31 december {last}"]},
+                 note=f"{kind}: from the purchase year {contract_year} of the document")

@@ -25,7 +25,6 @@ import re
 from typing import NamedTuple
 
 from zinkoop_cli.core.date_phrases import (
-    END_ONLY,
     YEAR_MISSING,
     Found,
     Keys,
@@ -33,6 +32,7 @@ from zinkoop_cli.core.date_phrases import (
     lead_of,
     unread,
 )
+from zinkoop_cli.core.date_stretches import sentence_around
 from zinkoop_cli.core.dutch_words import (
     MONTH,
     MONTH_NAMES,
@@ -46,7 +46,7 @@ from zinkoop_cli.core.dutch_words import (
 from zinkoop_cli.core.grammar import Handler, scan
 from zinkoop_cli.core.lang import SEASON_MONTHS
 
-__all__ = ["Frame", "continued_term", "own_term", "read_dates"]
+__all__ = ["Frame", "anchor", "read_dates"]
 
 _F = re.IGNORECASE | re.VERBOSE
 
@@ -62,19 +62,38 @@ class Frame(NamedTuple):
 def read_dates(text: str, frame: Frame, *, whole: bool = False) -> list[Found]:
     """``grammar.scan`` with the phrases only the frame can read, read."""
     found = scan(text, whole=whole, contract_year=frame.contract_year, extra=_patterns(frame))
-    return [anchor(item, frame) for item in found]
+    result: list[Found] = []
+    for item in found:
+        if result and item.start < result[-1].end:
+            continue  # a complement the phrase before has taken ('van het contractjaar')
+        result.append(anchor(item, frame, text, cell=whole))
+    return result
 
 
-def anchor(found: Found, frame: Frame) -> Found:
-    """A phrase without a year, in the first year in which it is not past on the document's
-    date; anything else as it is."""
-    written_on = frame.written_on
-    if found.reason != YEAR_MISSING or written_on is None:
+def anchor(found: Found, frame: Frame, text: str = "", *, cell: bool = False,
+           row: str | None = None) -> Found:
+    """A phrase without a year, in ``text``: in the year a complement names ('uiterlijk 1
+    oktober van het contractjaar'), or, for a deadline or start (or a table's date cell) in a
+    sentence that places it nowhere else, in the first year in which it is not past on the
+    document's date. Anything else as it is, its reason saying why. ``row``: the whole table
+    row of a date cell, whose other cells may name another year."""
+    if found.reason != YEAR_MISSING:
         return found
     spots = list(_YEAR_GOES_AFTER.finditer(found.written))
     if not spots:
         return found
     at = spots[-1].end()
+    complement = _COMPLEMENT.match(text, found.end) if text else None
+    if complement is not None:
+        return _in_said_year(found, complement, frame, at)
+    written_on = frame.written_on
+    if written_on is None:
+        return found
+    sentence = row if row is not None else \
+        sentence_around(text, found.start, found.end) if text else ""
+    why = _why_not_anchored(found, frame, sentence, cell or row is not None)
+    if why is not None:
+        return found._replace(reason=f"{YEAR_MISSING}: {why}")
     for year in (written_on.year, written_on.year + 1):
         again = _reread(f"{found.written[:at]} {year}{found.written[at:]}")
         last = _last_day(again.keys) if again is not None and again.keys else None
@@ -88,74 +107,71 @@ def anchor(found: Found, frame: Frame) -> Found:
     return found
 
 
-def own_term(sentence: str, found: Found, frame: Frame) -> Found | None:
-    """'Het actieplan ambulancezorg heeft een looptijd van ruim drie jaar tot en met het jaar
-    2021': a term that gives only its end, of the document itself, starts on its date."""
-    end, written_on = _end_of(found), frame.written_on
-    if end is None or written_on is None or written_on > end or not _VALIDITY.search(sentence):
-        return None
-    if not _names_document(sentence, frame.subject):
-        return None
-    return found._replace(
-        keys={"period": [day_text(written_on), day_text(end)]}, reason=None, framed=True,
-        note=f"the document's own term: from its date ({day_text(written_on)}) to the end "
-             "the sentence gives")
+def _why_not_anchored(found: Found, frame: Frame, sentence: str, cell: bool) -> str | None:
+    """Why a yearless phrase is not read against the document's date, or None."""
+    if not cell and not _PLANNING_LEAD.match(found.written):
+        return "only a deadline or a start is read against the document's date"
+    others = sorted({int(y) for y in _ANY_YEAR.findall(sentence)} - {frame.contract_year})
+    if others:
+        return f"the sentence names {', '.join(map(str, others))}: which year is meant"
+    if _OTHER_YEAR_WORDS.search(sentence):
+        return "the sentence places it in a year it names in words"
+    if _LOOKS_BACK.search(sentence):
+        return "the sentence looks back"
+    return None
 
 
-def continued_term(previous: str, sentence: str, found: Found) -> dt.date | None:
-    """'De Green Deal ... op 4 november 2022 overeenkwamen. De deal geldt voor de periode tot
-    en met 2026.': the end of a term whose start the sentence before gives. Only when the
-    sentence opens with a definite noun phrase the sentence before names and says how long
-    that holds (geldt, loopt, duurt ...); the caller checks that sentence gave one day."""
-    end = _end_of(found)
-    if end is None or not _VALIDITY.search(sentence):
-        return None
-    opening = _OPENING.match(sentence)
-    if opening is None:
-        return None
-    nouns = [w for w in opening.group("np").split() if len(w) >= 4 and
-             w.lower() not in _NOT_NOUNS]
-    # The same noun, or the head of a compound ('het akkoord' after 'het Hoofdlijnenakkoord').
-    if not nouns or not any(re.search(rf"{re.escape(n)}(?![\w-])", previous, re.IGNORECASE)
-                            for n in nouns):
-        return None
-    return end
+def _in_said_year(found: Found, complement: re.Match[str], frame: Frame, at: int) -> Found:
+    """'uiterlijk 1 oktober van het contractjaar', 'uiterlijk 1 mei na afloop van het
+    contractjaar', 'in het najaar van het jaar voorafgaand aan het contractjaar', 'eind
+    september van dit jaar': the year the complement names."""
+    words = " ".join(complement.group(0).split())
+    written = f"{found.written}{complement.group(0)}"
+    whole = found._replace(end=complement.end(), written=written)
+    kind = complement.lastgroup or ""
+    base = frame.contract_year if kind in {"of", "before", "after"} else \
+        frame.written_on.year if frame.written_on is not None and kind == "deictic" else None
+    if kind == "open":
+        return whole._replace(reason=f"{YEAR_MISSING}: '{words}' counts from a year the "
+                                     "sentence does not name")
+    if base is None:
+        return whole._replace(reason=f"{YEAR_MISSING}: '{words}': "
+                                     f"{NO_YEAR if kind != 'deictic' else NO_DATE}")
+    shift = {"before": -1, "after": 1}.get(kind, 0)
+    if kind == "deictic":
+        shift = {"dit": 0, "volgend": 1, "vorig": -1}[complement.group("deictic").lower()]
+    year = base + shift
+    again = _reread(f"{found.written[:at]} {year}{found.written[at:]}")
+    if again is None or again.keys is None:
+        return whole
+    source = "the year the document buys for" if kind != "deictic" else "the document's date"
+    return whole._replace(keys=again.keys, reason=None, framed=True,
+                          note=_joined(again.note, f"'{words}': {year}, from {source}"))
 
 
+_PLANNING_LEAD = re.compile(r"(?:uiterlijk|vóór|voor|niet\s+later\s+dan|ten\s+laatste|vanaf|per"
+                            r"|met\s+ingang\s+van|m\.i\.v\.|tot\s+en\s+met|t/m|tot|rond"
+                            r"|omstreeks)(?![\w-])", re.IGNORECASE)
+_ANY_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_OTHER_YEAR_WORDS = re.compile(
+    r"(?<![\w-])(?:(?:contract|inkoop)jaar|(?:vorig|afgelopen|volgend|komend|verleden)e?\s+jaar"
+    r"|(?:het\s+)?jaar\s+(?:daarop|daarna|erna|ervoor|daarvoor|voorafgaand))(?![\w-])",
+    re.IGNORECASE)
+_LOOKS_BACK = re.compile(r"(?<![\w-])(?:afgelopen|vorige?|verleden|jongstleden|destijds|toen)"
+                         r"(?![\w-])", re.IGNORECASE)
+# A complement after a yearless phrase that says its year.
+_COMPLEMENT = re.compile(
+    r"\s+(?:(?:van|in)\s+het\s+jaar\s+(?:voorafgaande?\s+aan|vóór|voor)\s+het\s+"
+    r"(?P<before>contract|inkoop)jaar"
+    r"|(?:van|in)\s+het\s+(?:lopende\s+)?(?P<of>contract|inkoop)jaar"
+    r"|(?:na\s+afloop\s+van|volgend\s+op|na)\s+het\s+(?P<after>contract|inkoop)jaar"
+    r"|(?:van\s+)?(?P<deictic>dit|volgend|vorig)\s+jaar"
+    r"|(?:van|in)\s+het\s+jaar\s+(?P<open>daarop|daarna|erna|ervoor|daarvoor|waarin))(?![\w-])",
+    re.IGNORECASE)
 # Where a year goes into a phrase without one: after its month, season, quarter or week.
 _YEAR_GOES_AFTER = re.compile(
     rf"(?:(?<![\w-]){MONTH}|(?<![\w-]){SEASON}|kwartaal|helft|halfjaar|half\s+jaar"
     r"|week\s+\d{1,2})(?![\w-])", re.IGNORECASE)
-_VALIDITY = re.compile(r"(?<![\w-])(?:geldt|gelden|geldig|loopt|lopen|looptijd|duurt|duren"
-                       r"|van\s+kracht|blijft|blijven)(?![\w-])", re.IGNORECASE)
-_OPENING = re.compile(r"\s*(?:de|het|dit|deze|die|dat)\s+(?P<np>(?:[\w-]+\s+){0,2}?[\w-]+)\s+"
-                      r"(?=geldt|gelden|is|blijft|blijven|loopt|lopen|duurt|duren|heeft|hebben)",
-                      re.IGNORECASE)
-_NOT_NOUNS = {"nieuwe", "huidige", "hele", "gehele", "eerste", "tweede", "genoemde", "deze"}
-# How a document names itself: 'dit beleid', 'dit inkoopbeleid', 'het actieplan'.
-_DOCUMENT_NOUNS = ("beleid", "inkoopbeleid", "zorginkoopbeleid", "document", "plan", "actieplan",
-                   "akkoord", "overeenkomst", "beleidsregel", "kader")
-
-
-def _names_document(sentence: str, subject: str | None) -> bool:
-    text = " ".join(sentence.lower().split())
-    nouns = list(_DOCUMENT_NOUNS)
-    if subject:
-        plain = " ".join(subject.lower().split())
-        if plain and plain in text:
-            return True
-        nouns.append(re.escape(plain.split()[0]))
-    return re.search(rf"(?<![\w-])(?:dit|deze)\s+(?:{'|'.join(nouns)})(?![\w-])", text) \
-        is not None
-
-
-def _end_of(found: Found) -> dt.date | None:
-    if found.reason != END_ONLY:
-        return None
-    years = re.findall(r"(?<!\d)((?:19|20)\d\d|2100)(?!\d)", found.written)
-    return dt.date(int(years[-1]), 12, 31) if len(years) == 1 else None
-
-
 NO_DATE = "counted from the document's date, which it does not state"
 NO_YEAR = "the year the document buys for, which is not sure (give --year)"
 
@@ -166,6 +182,9 @@ def _patterns(frame: Frame) -> list[tuple[re.Pattern[str], Handler]]:
     return [
         (_COMING_YEARS, lambda text, match: _coming_years(match, written_on)),
         (_THIS_YEAR, lambda text, match: _this_year(match, written_on)),
+        (_RELATIVE_WORD, lambda text, match: unread(match, NO_DATE if written_on is None else
+                                                    "counted from the document's date: write "
+                                                    "it yourself")),
         (_CONTRACT_YEAR, lambda text, match: _contract_year(match, year)),
     ]
 
@@ -176,10 +195,19 @@ _LEAD = (r"(?:(?P<lead>in\s+de\s+loop\s+van|gedurende|tijdens|in|vanaf|per|met\s
 _NOT_SAID = r"(?!\s*(?:(?:19|20)\d\d|waar|dat|die|na|van|voor|volgend|daar|er|erop|ervoor))"
 _COMING_YEARS = re.compile(rf"(?:(?:in|gedurende|tijdens|voor)\s+)?de\s+komende\s+(?P<n>{NUMBER})"
                            r"\s+(?:jaar|jaren|kalenderjaren)(?![\w-])", _F)
-_THIS_YEAR = re.compile(rf"{_LEAD}(?P<which>dit|volgend|(?:het\s+)?komende?)\s+"
-                        rf"(?:kalender)?jaar(?![\w-]){_NOT_SAID}", _F)
+_THIS_YEAR = re.compile(rf"{_LEAD}(?P<which>dit|volgend|(?:het\s+)?komende?|vorig"
+                        rf"|(?:het\s+)?afgelopen|verleden)\s+(?:kalender)?jaar(?![\w-]){_NOT_SAID}",
+                        _F)
+# 'vorige maand', 'afgelopen najaar', 'het komende kwartaal', 'over twee jaar': counted from
+# the day of reading; listed, so that nothing dated is lost.
+_RELATIVE_WORD = re.compile(
+    rf"(?:(?:in\s+)?(?:het|de)\s+)?(?:afgelopen|vorige?|verleden|volgende?|komende?)\s+"
+    rf"(?:maand|kwartaal|week|halfjaar|half\s+jaar|{SEASON})(?![\w-])"
+    rf"|over\s+{NUMBER}\s+(?:jaar|jaren|maanden|maand|weken|week|dagen)(?![\w-])", _F)
+# Only after a word of time: 'het contractjaar' after 'over', 'voor' or 'na afloop van' is
+# what something is about, not when it happens.
 _CONTRACT_YEAR = re.compile(
-    rf"{_LEAD}(?:het\s+)?(?:hele\s+|gehele\s+|lopende\s+)?"
+    rf"{_LEAD[:-1]}(?:het\s+)?(?:hele\s+|gehele\s+|lopende\s+)?"
     rf"(?P<noun>contractjaar|inkoopjaar|overeenkomstjaar|jaar)(?![\w-]){_NOT_SAID}", _F)
 
 
@@ -199,8 +227,8 @@ def _coming_years(match: re.Match[str], written_on: dt.date | None) -> Found | N
 def _this_year(match: re.Match[str], written_on: dt.date | None) -> Found | None:
     if written_on is None:
         return unread(match, NO_DATE)
-    which = match.group("which").lower()
-    year = written_on.year if which == "dit" else written_on.year + 1
+    which = match.group("which").lower().split()[-1]
+    year = written_on.year + {"dit": 0, "vorig": -1, "afgelopen": -1, "verleden": -1}.get(which, 1)
     return _as_year(match, year, f"'{' '.join(match.group(0).split())}' counted from the "
                                  f"document's date ({day_text(written_on)})")
 
@@ -218,9 +246,13 @@ def _contract_year(match: re.Match[str], year: int | None) -> Found | None:
 
 
 def _as_year(match: re.Match[str], year: int, note: str) -> Found | None:
-    again = _reread(f"{lead_of(match) or 'in'} {year}")
+    lead = {"tijdens": "gedurende", "einde": "eind"}.get(lead_of(match), lead_of(match))
+    rewritten = f"{lead or 'in'} {year}"
+    again = _reread(rewritten)
     if again is None:
-        return None
+        # 'uiterlijk eind volgend jaar' as 'uiterlijk eind 2027': listed, with its reason.
+        said = [item for item in scan(rewritten, whole=True) if item.reason]
+        return unread(match, said[0].reason or "not read") if said else None
     return Found(match.start(), match.end(), match.group(0), again.keys,
                  note=_joined(again.note, note), framed=True)
 

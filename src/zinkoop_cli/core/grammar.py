@@ -100,7 +100,7 @@ _RANGE = re.compile(
     rf"(?P<d2>{DAY})\s+(?P<m2>{MONTH})(?:\s+(?P<y2>{YEAR}))?", _F)
 _MONTH_RANGE = re.compile(rf"(?P<m1>{FULL_MONTH})(?:\s+(?P<y1>{YEAR}))?\s*(?:t/m|tot\s+en\s+met"
                           rf"|-|\u2013)\s*(?P<m2>{FULL_MONTH})\s+(?P<y2>{YEAR})", _F)
-_YEAR_PERIOD = re.compile(rf"(?:(?P<lead>gedurende(?:\s+heel)?|de\s+jaren|de\s+periode)\s+)?"
+_YEAR_PERIOD = re.compile(rf"(?:(?P<lead>gedurende(?:\s+heel)?|de\s+jaren|de\s+periode|in|van)\s+)?"
                           rf"(?P<y1>{YEAR})\s*(?P<link>t/m|tot\s+en\s+met|-|\u2013|en)\s*"
                           rf"(?P<y2>{YEAR})", _F)
 _VAGUE = re.compile(rf"(?:in\s+)?de\s+komende\s+(?:{NUMBER}\s+)?{UNIT}", _F)
@@ -113,8 +113,10 @@ _NUMERIC = re.compile(rf"{_DAY_LEAD}(?<![\d/-])(?P<d>{DAY})(?P<sep>[-/])(?P<m>[0
                       _F)
 _WEEK = re.compile(rf"(?:in\s+)?week\s+(?P<w>[1-5]?\d)(?!\d)(?:\s+(?:van\s+)?(?P<y>{YEAR}))?",
                    _F)
-_HALF = re.compile(rf"(?:in\s+)?(?:de\s+|het\s+)?(?P<h>eerste|tweede|1e|2e|1ste|2de)\s+"
-                   rf"(?:helft|halfjaar|half\s+jaar)(?:\s+(?:van\s+)?(?P<y>{YEAR}))?", _F)
+_HALF = re.compile(rf"(?:(?P<lead>uiterlijk\s+in|in|vóór|voor|uiterlijk)\s+)?(?:de\s+|het\s+)?"
+                   rf"(?P<h>eerste|tweede|1e|2e|1ste|2de)\s+(?:helft|halfjaar|half\s+jaar)"
+                   rf"(?:\s+van\s+(?:de\s+maand\s+)?(?P<hm>{FULL_MONTH}))?"
+                   rf"(?:\s+(?:van\s+)?(?P<y>{YEAR}))?", _F)
 _FULL_DAY = re.compile(rf"{_DAY_LEAD}{_WEEKDAY}(?<!\d)(?P<d>{DAY})\s+(?P<m>{MONTH})"
                        rf"(?:\s+(?P<y>{YEAR}))?{_TIME}", _F)
 _MONTH = re.compile(
@@ -162,10 +164,11 @@ def _read_year_end(text: str, match: re.Match[str]) -> Found:
 _PATTERNS = {flag: _patterns(flag) for flag in (False, True)}
 # Read only when the caller knows the document's purchase year (a draft does; a table cell
 # alone does not): 'een eenjarig contract', 'een overeenkomst voor één jaar'.
+_YEARS_WORD = r"(?:één|eén|een|twee|drie|vier|vijf|[1-5])"
 _ONE_YEAR_CONTRACT = re.compile(
-    r"(?<![\w-])(?:(?:één|eén|een|1)[-\s]?jarige?\s+(?:zorg)?(?:contract|overeenkomst)"
+    rf"(?<![\w-])(?:(?P<n>{_YEARS_WORD})[-\s]?jarige?\s+(?:zorg)?(?:contract|overeenkomst)"
     r"|(?:zorg)?(?:contract|overeenkomst)\s+(?:met\s+een\s+looptijd\s+)?(?:voor|van)\s+"
-    r"(?:één|eén|een|1)\s+(?:kalender)?jaar)(?![\w-])(?!\s+of\s+(?:langer|meer))", _F)
+    rf"(?P<n2>{_YEARS_WORD})\s+(?:kalender)?jaar)(?![\w-])(?!\s+of\s+(?:langer|meer))", _F)
 
 _BORROW = re.compile(r"\s*(?:,|en|of)\s*", re.IGNORECASE)
 
