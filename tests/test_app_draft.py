@@ -9,7 +9,6 @@ import pytest
 from tests.conftest import SEEDS
 from zinkoop_cli.app.draft import Options, Reading, draft, party_of, to_toml
 from zinkoop_cli.core.policy_text import Line
-from zinkoop_cli.errors import UsageError
 from zinkoop_cli.loading.parse import parse_calendar
 from zinkoop_cli.loading.policy import read_policy
 
@@ -230,14 +229,6 @@ def test_a_year_outside_2000_2100_is_listed_so_that_the_draft_passes_check() -> 
     assert problems == []
 
 
-def test_a_title_naming_several_years_needs_year() -> None:
-    text = "Zorginkoopbeleid wijkverpleging 2028-2030\n\nWij sluiten een eenjarig contract af.\n"
-    with pytest.raises(UsageError, match=r"the title 'Zorginkoopbeleid wijkverpleging "
-                                         r"2028-2030' names 2028, 2030; give the purchase "
-                                         r"year with --year YEAR"):
-        draft(lines(text), Options("Voorbeeld", "wijkverpleging"), "p.txt")
-
-
 @pytest.mark.parametrize("title_page", ["Datum: 1 april 2026", "Publicatiedatum 1 april 2026",
                                         "1 april 2026\tPublicatie inkoopkader"])
 def test_the_documents_date_may_carry_a_label_or_stand_in_a_publication_row(
@@ -260,3 +251,19 @@ def test_a_rule_counted_from_a_written_day_has_that_day_as_its_events_default() 
     calendar, problems = parse_calendar(to_toml(result, "beleid.txt"), "beleid.toml")
     assert calendar is not None
     assert problems == []
+
+
+def test_a_date_alone_outside_the_title_page_is_listed_not_lost() -> None:
+    text = ("Zorginkoopbeleid wijkverpleging 2028\n\n1 april 2027\n\n" + "Tekst.\n" * 20
+            + "\nPlanning\n\nUiterlijk 1 oktober 2027\n\nWij reageren snel.\n")
+    result = draft(lines(text), Options("Voorbeeld"), "beleid.txt")
+    assert [(u.written, u.reason) for u in result.unread] == [
+        ("Uiterlijk 1 oktober 2027", "a date with no activity")]
+
+
+def test_a_reading_before_the_documents_own_date_says_so() -> None:
+    text = ("Inkoopkader Wlz 2028-2030\n\n30 april 2027\n\nPlanning\n\n"
+            "U dient uiterlijk 1 april van het jaar voorafgaand aan het contractjaar in.\n")
+    result = draft(lines(text), Options("Voorbeeld", year=2028), "kader.txt")
+    assert [r.reading for r in result.read_against] == [
+        "1 april 2027 (before the document's own date: check it)"]

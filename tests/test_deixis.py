@@ -168,3 +168,35 @@ def test_a_phrase_counted_from_the_day_of_reading_is_listed_not_lost(text: str) 
     found = read_dates(text, APRIL)
     assert [(f.keys, f.reason) for f in found] == [
         (None, "counted from the document's date: write it yourself")]
+
+
+def test_a_yearless_phrase_takes_the_one_year_its_sentence_writes() -> None:
+    found = read_dates("Wij houden in 2024 drie rondes: in maart, in juli en in november.", APRIL)
+    assert [(f.written, f.keys) for f in found] == [
+        ("in 2024", {"year": 2024}), ("in maart", {"month": "maart 2024"}),
+        ("in juli", {"month": "juli 2024"}), ("in november", {"month": "november 2024"})]
+    assert "year 2024 from 'in 2024' in the same sentence" in str(found[1].note)
+    assert not found[1].framed  # the text writes it: nothing is read against the document
+    # A year that only names something ('de inkoop voor 2024') is no date to take.
+    (quarter,) = read_dates("Vanaf het derde kwartaal spreken wij over de inkoop voor 2024.",
+                            APRIL)
+    assert quarter.keys == {"starts": "derde kwartaal 2023"}
+    assert quarter.framed
+    # Two years written: which is meant, the text does not say.
+    found = read_dates("Van 2023 tot en met 2025 en uiterlijk 1 maart 2026, in juni.", APRIL)
+    assert [f.keys for f in found if f.written == "in juni"] == [None]
+
+
+def test_what_a_text_is_about_is_no_date() -> None:
+    assert read_dates("U levert de verantwoording over het afgelopen jaar aan.", APRIL) == []
+    assert read_dates("De plannen voor volgend jaar bespreken wij.", APRIL) == []
+    assert keys_of("Het afgelopen jaar groeide de vraag.") == [{"year": 2022}]
+
+
+@pytest.mark.parametrize(("text", "year"), [
+    ("In het vorige contractjaar behandelde u minder dan 50 patiënten.", 2023),
+    ("Tijdens het komende contractjaar evalueren wij.", 2025),
+])
+def test_the_contract_year_before_or_after_counts_from_the_purchase_year(text: str,
+                                                                         year: int) -> None:
+    assert keys_of(text) == [{"year": year}]

@@ -256,3 +256,41 @@ def test_a_rule_counted_from_a_written_day_carries_that_day() -> None:
         ({"before": "1-januari-2028", "weeks": 6}, "1 januari 2028", "1 januari 2028")]
     found = scan("uiterlijk vier weken na 1 juli levert u")
     assert [(f.keys, f.anchor_day) for f in found] == [({"after": "1-juli", "weeks": 4}, None)]
+
+
+@pytest.mark.parametrize(("text", "keys"), [
+    ("van 2028-01-01 tot en met 2029-12-31",
+     {"from": "1 januari 2028", "date": "31 december 2029"}),
+    ("1-10-2027 t/m 15-10-2027", {"from": "1 oktober 2027", "date": "15 oktober 2027"}),
+    ("tussen 1/1/2027 en 1/3/2027", {"from": "1 januari 2027", "date": "1 maart 2027"}),
+])
+def test_a_range_in_figures_reads_as_the_range_in_words(text: str, keys: dict[str, object]) -> None:
+    assert [f.keys for f in scan(text)] == [keys]
+
+
+def test_tot_a_year_is_listed_since_the_text_does_not_say_whether_that_year_counts() -> None:
+    assert [(f.written, f.reason) for f in scan("Tot 2030 blijft de opslag gehandhaafd.")] == [
+        ("Tot 2030", "'tot' a year: the policy does not say whether that year counts")]
+
+
+def test_a_contract_with_a_term_of_years_runs_from_the_purchase_year() -> None:
+    text = "Een nieuwe overeenkomst voor verbandmiddelen heeft een looptijd van een jaar."
+    assert [f.keys for f in scan(text, contract_year=2027)] == [
+        {"period": ["1 januari 2027", "31 december 2027"]}]
+
+
+@pytest.mark.parametrize(("text", "anchor", "label"), [
+    # The anchor is one noun phrase: not the inverted verb and subject after it ...
+    ("Uiterlijk tien werkdagen voor de regiobijeenkomsten ontvangt u een uitnodiging.",
+     "regiobijeenkomsten", "de regiobijeenkomsten"),
+    # ... nor a new phrase that follows no preposition.
+    ("Wij nemen binnen zes weken na ontvangst van het volledige verzoek een besluit.",
+     "ontvangst", "ontvangst van het volledige verzoek"),
+    ("binnen zes weken na de dag van ontvangst door de zorgaanbieder", "ontvangst",
+     "de dag van ontvangst"),
+])
+def test_a_rules_anchor_ends_with_its_noun_phrase(text: str, anchor: str, label: str) -> None:
+    (found,) = scan(text)
+    assert found.keys is not None
+    assert anchor in found.keys.values()
+    assert found.anchor_label == label

@@ -7,14 +7,17 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from zinkoop_cli.app.draft_header import Options, contract_year, header_of, subject_of
 from zinkoop_cli.core.date_phrases import END_ONLY, day_text
-from zinkoop_cli.core.daytext import DayTextError, parse_user_day
-from zinkoop_cli.core.deixis import Frame, anchor, read_dates
+from zinkoop_cli.core.daytext import parse_user_day
+from zinkoop_cli.core.deixis import Frame, anchor, last_day, read_dates
 from zinkoop_cli.core.dutch_words import slug
-from zinkoop_cli.core.grammar import Found, scan
+from zinkoop_cli.core.grammar import Found
 from zinkoop_cli.core.limits import year_problem
-from zinkoop_cli.core.policy_text import Line, Unit, date_cell, split_sentences, units
+from zinkoop_cli.core.policy_text import Line, Unit, split_sentences, units
 from zinkoop_cli.core.terms import continued_term, own_term
+
+__all__ = ["Draft", "Options", "Reading", "Unread", "draft", "party_of", "to_toml"]
 
 Table = dict[str, object]
 VERIFY = "VERIFY"
@@ -57,12 +60,6 @@ class Draft(NamedTuple):
     read_against: tuple[Reading, ...] = ()
 
 
-class Options(NamedTuple):
-    publisher: str | None = None
-    care: str | None = None
-    year: int | None = None
-
-
 def party_of(sentence: str, publisher: str | None) -> str | None:
     """Who acts, where the sentence names them: 'zorgaanbieder', 'RAV', 'NZa'."""
     found: list[tuple[int, str]] = []
@@ -82,8 +79,9 @@ def _keys_of(found: Found) -> Table:
 
 
 class _Builder:
-    def __init__(self, publisher: str | None) -> None:
+    def __init__(self, publisher: str | None, written_on: dt.date | None = None) -> None:
         self.publisher = publisher
+        self.written_on = written_on
         self.entries: list[Table] = []
         self.events: dict[str, Table] = {}
         self.unread: list[Unread] = []
@@ -136,7 +134,11 @@ class _Builder:
         entry["note"] = "; ".join(remarks)
         self.entries.append(entry)
         if found.framed:
-            self.read_against.append(Reading(unit.where, found.written, _reading(keys)))
+            reading = _reading(keys)
+            last = last_day(keys)
+            if self.written_on is not None and last is not None and last < self.written_on:
+                reading += " (before the document's own date: check it)"
+            self.read_against.append(Reading(unit.where, found.written, reading))
         return entry
 
     def event_for(self, name: str, found: Found) -> str:
@@ -180,15 +182,6 @@ def _year_problem(keys: Table) -> str | None:
     return next((p for y in years if (p := year_problem(y)) is not None), None)
 
 
-def _contract_year(header: Table, options: Options) -> int | None:
-    """The year the document buys for, when it is sure: --year, or the only year its title
-    names ('Zorginkoopbeleid GGZ 2025-2027' covers three years, so none)."""
-    if options.year is not None:
-        return options.year
-    years = set(re.findall(r"\b((?:19|20)\d\d)\b", str(header["title"])))
-    return int(years.pop()) if len(years) == 1 else None
-
-
 def _row(builder: _Builder, unit: Unit, frame: Frame) -> None:
     condition_hit = _CONDITION.search(unit.date_cell or "")
     condition = " ".join(condition_hit.group(1).split()) if condition_hit else None
@@ -216,10 +209,10 @@ def _row(builder: _Builder, unit: Unit, frame: Frame) -> None:
 
 def draft(lines: Sequence[Line], options: Options, source_name: str) -> Draft:
     """The calendar a policy's ``lines`` give, its unread dates and its header's guesses."""
-    builder = _Builder(options.publisher)
     skipped: list[Unread] = []
-    header, notes, written_on = _header(lines, options, source_name)
-    frame = Frame(written_on, _contract_year(header, options), _subject(str(header["title"])))
+    header, notes, written_on = header_of(lines, options, source_name)
+    builder = _Builder(options.publisher, written_on)
+    frame = Frame(written_on, contract_year(header, options), subject_of(str(header["title"])))
     previous, previous_entries = "", 0
     for unit in units(lines):
         before = len(builder.entries)
@@ -241,9 +234,12 @@ def draft(lines: Sequence[Line], options: Options, source_name: str) -> Draft:
                     builder.add(unit, found._replace(note="a date standing alone on the title "
                                                      "page: the document's date?"),
                                 str(header["title"]), unit.text)
-                else:
+                elif _on_title_page(unit.where):
                     skipped.append(Unread(unit.where, found.written, "a date with no activity",
                                           unit.text))
+                else:  # a date with nothing else around it is still listed, never lost
+                    builder.unread.append(Unread(unit.where, found.written,
+                                                 "a date with no activity", unit.text))
                 continue
             builder.add(unit, found, unit.text, unit.text, context=context or None)
         previous, previous_entries = unit.text, len(builder.entries) - before
@@ -273,11 +269,6 @@ def _continue(entry: Table, previous: str, sentence: str, found: Found) -> bool:
     return True
 
 
-def _subject(title: str) -> str:
-    """What a document calls itself: its title without years ('Actieplan ambulancezorg')."""
-    return " ".join(w for w in title.split() if not re.fullmatch(r"(?:19|20)\d\d", w))
-
-
 def _reading(keys: Table) -> str:
     """A *when* read against the document, written out for the summary."""
     period = keys.get("period")
@@ -303,102 +294,11 @@ def _on_title_page(where: str) -> bool:
 
 
 def _has_words(text: str, found: Found) -> bool:
+    """Whether the text says something besides its date: 'U dient uiterlijk 1 april in.'
+    does; '1 april 2026' and 'Utrecht, 1 april 2026' on a title page do not."""
     rest = text[:found.start] + text[found.end:]
-    return len(re.findall(r"[^\W\d_]{3,}", rest)) >= 2
-
-
-_VERSION = re.compile(r"^\s*versie\s+(\d+(?:\.\d+)*)\s*$", re.IGNORECASE)
-_PUBLISHED = re.compile(r"(?:publice\w*|publicatie\s+(?:van\s+)?(?:het\s+|ons\s+|dit\s+)?"
-                        r"(?:zorg)?(?:inkoop)?(?:beleid|kader|plan|document))\b.{0,60}?",
-                        re.IGNORECASE)
-# 'Datum: 1 april 2026' on a title page: a label, then the document's date alone.
-_DATE_LABEL = re.compile(r"^\s*(?:(?:publicatie|versie)?datum(?:\s+van\s+publicatie)?"
-                         r"|vastgesteld(?:\s+op)?|gepubliceerd(?:\s+op)?)\s*:?\s*", re.IGNORECASE)
-_DAY_WORDS = re.compile(r"(?<![\w-])(?:januari|februari|maart|april|mei|juni|juli|augustus"
-                        r"|september|oktober|november|december)(?![\w-])", re.IGNORECASE)
-_TITLE_WORDS = {"zorginkoopbeleid", "inkoopbeleid", "beleid", "zorginkoop"}
-
-
-def _header(lines: Sequence[Line], options: Options,
-            source_name: str) -> tuple[Table, list[str], dt.date | None]:
-    notes: list[str] = []
-    texts = [" ".join(line.text.split()) for line in lines if line.text.strip()]
-    top = texts[:20]
-    titles = [t for t in top if len(t) < 80 and t[0].isupper() and not re.search(r"[.:;]", t)
-              and date_cell(t) is None]
-    title = next((t for t in titles if re.search(r"\b(?:19|20)\d\d\b", t)),
-                 titles[0] if titles else None)
-    version = next((m.group(1) for t in top if (m := _VERSION.match(t))), None)
-    published, sure = _published(texts, top)
-    year = options.year
-    title_years = sorted(set(re.findall(r"\b((?:19|20)\d\d)\b", title or "")))
-    if year is None and len(title_years) == 1:
-        year = int(title_years[0])
-    if year is None:
-        from zinkoop_cli.errors import UsageError
-
-        several = f"the title '{title}' names {', '.join(title_years)}" \
-            if len(title_years) > 1 else "cannot tell the purchase year from the document"
-        raise UsageError(f"{several}; give the purchase year with --year YEAR")
-    care = options.care or (slug(" ".join(w for w in re.sub(r"\b(?:19|20)\d\d\b", "", title)
-                                          .split() if w.lower() not in _TITLE_WORDS))
-                            if title else None)
-    if not care:
-        care = "onbekend"
-        notes.append("care type: not found; set to 'onbekend' (give --care KEY)")
-    publisher = options.publisher
-    if not publisher:
-        publisher = "Onbekend"
-        notes.append("publisher: not given; set to 'Onbekend' (give --publisher NAME)")
-    written_on = None
-    if published is not None:
-        try:
-            day = parse_user_day(published)
-            written_on = day if sure else None
-        except DayTextError as error:  # '12 november 1998': outside the years zinkoop takes
-            notes.append(f"published: {error}; not used")
-            published = None
-    if published is None:
-        published = f"1 januari {year - 1}"
-        notes.append(f"published: no publication date found; set to {published}")
-    elif not sure:
-        notes.append(f"published: the first date near the top ({published}); the document "
-                     "does not say it is the publication date, so no phrase was read against it")
-    if title is None:
-        title = f"Zorginkoopbeleid {care} {year}"
-        notes.append(f"title: not found; set to '{title}'")
-    if version is None:
-        version = published
-        notes.append(f"version: none in the document; set to the publication date ({version})")
-    header: Table = {
-        "publisher": publisher, "publisher_id": slug(publisher) or "onbekend",
-        "care_type": slug(care) or "onbekend", "year": year, "title": title,
-        "version": version, "published": published,
-        "source": f"{publisher}, {title}, versie {version} ({published}); drafted from "
-                  f"{source_name}",
-    }
-    return header, notes, written_on
-
-
-def _published(texts: Sequence[str], top: Sequence[str]) -> tuple[str | None, bool]:
-    """The document's date and whether the document says it is that: a date standing alone
-    on the title page or said of the publication is sure; the first date near the top is a
-    guess for the header only, never read against."""
-    # 'gepubliceerd op 1 april 2023', and a planning row '1 april 2023 Publicatie inkoopbeleid'.
-    said = [piece for t in texts for m in _PUBLISHED.finditer(t)
-            for piece in (m.group(0) + t[m.end():m.end() + 40], t[:m.start()] if not re.search(
-                r"[^\W\d_]{3,}", re.sub(_DAY_WORDS, "", t[:m.start()])) else "")]
-    guess = None
-    for text, alone in [*((t, True) for t in top), *((t, False) for t in said)]:
-        for found in scan(text):
-            value = (found.keys or {}).get("date")
-            if not isinstance(value, str) or "from" in (found.keys or {}):
-                continue
-            rest = _DATE_LABEL.sub("", text[:found.start]) + text[found.end:]
-            if not alone or not re.search(r"[^\W\d_]", rest):
-                return value, True
-            guess = guess or value
-    return guess, False
+    return len(re.findall(r"[^\W\d_]{2,}", rest)) >= 2 and bool(re.search(r"[^\W\d_]{3,}",
+                                                                              rest))
 
 
 def to_toml(result: Draft, source_name: str) -> str:

@@ -62,6 +62,12 @@ _DATED_ANCHOR = re.compile(rf"\s*(?:de\s+)?(?P<d>{DAY})\s+(?P<m>{MONTH})(?:\s+(?
                            re.IGNORECASE)
 
 
+_PRONOUNS = {"u", "wij", "we", "zij", "ze", "hij", "ik", "jij", "je", "men"}
+_ARTICLES = {"de", "het", "een"}
+_PREPOSITIONS = {"van", "op", "aan", "voor", "bij", "door", "met", "in", "over", "na", "tot",
+                 "uit", "naar", "om", "tegen", "tijdens", "vanaf", "per"}
+
+
 def lead_of(match: re.Match[str]) -> str:
     found = match.groupdict().get("lead")
     return " ".join(found.lower().split()) if found else ""
@@ -96,7 +102,14 @@ def read_relative(text: str, match: re.Match[str]) -> Found | None:
         words = re.match(r"(?:\s*[\w'\u2019-]+){1,8}", text[end:])
         picked: list[str] = []
         for word in (words.group(0).split() if words else []):
-            if word.lower() in ANCHOR_STOP:
+            lower = word.lower()
+            # The anchor is one noun phrase: it ends at a verb-like stop word, at a pronoun
+            # (the inverted subject: '... voor de bijeenkomst ontvangt u'), and at an article
+            # that follows no preposition (a new phrase: '... van het verzoek een besluit').
+            if lower in _PRONOUNS and any(w.lower() not in ANCHOR_SKIP for w in picked[:-1]):
+                picked.pop()  # the finite verb before its subject: '... ontvangt u'
+            if lower in ANCHOR_STOP or lower in _PRONOUNS or (
+                    picked and lower in _ARTICLES and picked[-1].lower() not in _PREPOSITIONS):
                 break
             picked.append(word)
         nouns = [w for w in picked if w.lower() not in ANCHOR_SKIP]

@@ -83,6 +83,30 @@ def read_range(text: str, match: re.Match[str]) -> Found | None:
                  {"from": day_text(first), "date": day_text(last)})
 
 
+def _figure_day(text: str) -> dt.date | None:
+    parts = re.split(r"[-/]", text)
+    year, month, day = (parts[0], parts[1], parts[2]) if len(parts[0]) == 4 else \
+        (parts[2], parts[1], parts[0])
+    return valid_day(year, int(month), day)
+
+
+def read_figure_range(text: str, match: re.Match[str]) -> Found | None:
+    """'van 2028-01-01 tot en met 2029-12-31', '1-10-2027 t/m 15-10-2027': as the same range
+    written in words."""
+    link = " ".join(match.group("link").lower().split())
+    if link == "en" and lead_of(match) != "tussen":
+        return None
+    if link == "tot":
+        return unread(match, "'tot': the policy does not say whether the last day counts")
+    first, last = _figure_day(match.group("a")), _figure_day(match.group("b"))
+    if first is None or last is None:
+        return unread(match, "that day does not exist")
+    if first > last:
+        return unread(match, "the range runs backwards")
+    return Found(match.start(), match.end(), match.group(0),
+                 {"from": day_text(first), "date": day_text(last)})
+
+
 def read_month_range(text: str, match: re.Match[str]) -> Found | None:
     m1, m2 = month_number(match.group("m1")), month_number(match.group("m2"))
     y2 = int(match.group("y2"))
@@ -159,6 +183,8 @@ def read_year(text: str, match: re.Match[str]) -> Found | None:
         return unread(match, f"'{lead}' a year: write the day yourself")
     if lead in {"tot en met", "t/m"}:
         return unread(match, END_ONLY)
+    if lead == "tot":
+        return unread(match, "'tot' a year: the policy does not say whether that year counts")
     if lead == "na" or (lead == "voor" and not _purchased_for(text, match)):
         return None
     if lead in {"vóór"}:
@@ -224,7 +250,7 @@ def read_one_year_contract(text: str, match: re.Match[str], contract_year: int) 
     runs over whole calendar years from the year it buys for; that year comes from the
     document (--year or its title), so a sentence naming a year outside them leaves it
     unread."""
-    count = number_value(match.group("n") or match.group("n2"))
+    count = number_value(match.group("n") or match.group("n2") or match.group("n3"))
     last = contract_year + count - 1
     others = {int(y) for y in _ANY_YEAR.findall(sentence_around(text, *match.span()))}
     if others - set(range(contract_year, last + 1)):

@@ -46,7 +46,7 @@ from zinkoop_cli.core.dutch_words import (
 from zinkoop_cli.core.grammar import Handler, scan
 from zinkoop_cli.core.lang import SEASON_MONTHS
 
-__all__ = ["Frame", "anchor", "read_dates"]
+__all__ = ["Frame", "anchor", "last_day", "read_dates"]
 
 _F = re.IGNORECASE | re.VERBOSE
 
@@ -66,8 +66,41 @@ def read_dates(text: str, frame: Frame, *, whole: bool = False) -> list[Found]:
     for item in found:
         if result and item.start < result[-1].end:
             continue  # a complement the phrase before has taken ('van het contractjaar')
-        result.append(anchor(item, frame, text, cell=whole))
+        said = _sentence_year(text, item, found) if item.reason == YEAR_MISSING else None
+        result.append(_borrowed(item, said) if said is not None
+                      else anchor(item, frame, text, cell=whole))
     return result
+
+
+def _sentence_year(text: str, item: Found, found: list[Found]) -> tuple[int, str] | None:
+    """The one year the other dates of ``item``'s sentence write ('in 2028 ...: in maart'),
+    with the phrase that writes it; None when they write none or several, or when a
+    complement after ``item`` says its year itself."""
+    if _COMPLEMENT.match(text, item.end):
+        return None
+    sentence = sentence_around(text, item.start, item.end)
+    offset = text.rfind(sentence, 0, item.end)
+    years: dict[int, str] = {}
+    for other in found:
+        if other.keys is None or other.framed or not offset <= other.start < offset + len(sentence):
+            continue
+        for year in _ANY_YEAR.findall(other.written):
+            years.setdefault(int(year), other.written)
+    return next(iter(years.items())) if len(years) == 1 else None
+
+
+def _borrowed(found: Found, said: tuple[int, str]) -> Found:
+    year, phrase = said
+    spots = list(_YEAR_GOES_AFTER.finditer(found.written))
+    if not spots:
+        return found
+    at = spots[-1].end()
+    again = _reread(f"{found.written[:at]} {year}{found.written[at:]}")
+    if again is None or again.keys is None:
+        return found
+    return found._replace(keys=again.keys, reason=None,
+                          note=_joined(again.note, f"year {year} from '{phrase}' in the same "
+                                                   "sentence"))
 
 
 def anchor(found: Found, frame: Frame, text: str = "", *, cell: bool = False,
@@ -96,7 +129,7 @@ def anchor(found: Found, frame: Frame, text: str = "", *, cell: bool = False,
         return found._replace(reason=f"{YEAR_MISSING}: {why}")
     for year in (written_on.year, written_on.year + 1):
         again = _reread(f"{found.written[:at]} {year}{found.written[at:]}")
-        last = _last_day(again.keys) if again is not None and again.keys else None
+        last = last_day(again.keys) if again is not None and again.keys else None
         if again is None or last is None:
             return found
         if last >= written_on:
@@ -195,9 +228,11 @@ _LEAD = (r"(?:(?P<lead>in\s+de\s+loop\s+van|gedurende|tijdens|in|vanaf|per|met\s
 _NOT_SAID = r"(?!\s*(?:(?:19|20)\d\d|waar|dat|die|na|van|voor|volgend|daar|er|erop|ervoor))"
 _COMING_YEARS = re.compile(rf"(?:(?:in|gedurende|tijdens|voor)\s+)?de\s+komende\s+(?P<n>{NUMBER})"
                            r"\s+(?:jaar|jaren|kalenderjaren)(?![\w-])", _F)
-_THIS_YEAR = re.compile(rf"{_LEAD}(?P<which>dit|volgend|(?:het\s+)?komende?|vorig"
-                        rf"|(?:het\s+)?afgelopen|verleden)\s+(?:kalender)?jaar(?![\w-]){_NOT_SAID}",
-                        _F)
+# Not after 'over' or 'voor': 'de verantwoording over het afgelopen jaar' says what it is
+# about, not when (as 'ten opzichte van 2026' is no date).
+_THIS_YEAR = re.compile(rf"(?<!over\s)(?<!voor\s)(?<!het\s){_LEAD}(?P<which>dit|volgend"
+                        rf"|(?:het\s+)?komende?|vorig|(?:het\s+)?afgelopen|verleden)\s+"
+                        rf"(?:kalender)?jaar(?![\w-]){_NOT_SAID}", _F)
 # 'vorige maand', 'afgelopen najaar', 'het komende kwartaal', 'over twee jaar': counted from
 # the day of reading; listed, so that nothing dated is lost.
 _RELATIVE_WORD = re.compile(
@@ -207,7 +242,8 @@ _RELATIVE_WORD = re.compile(
 # Only after a word of time: 'het contractjaar' after 'over', 'voor' or 'na afloop van' is
 # what something is about, not when it happens.
 _CONTRACT_YEAR = re.compile(
-    rf"{_LEAD[:-1]}(?:het\s+)?(?:hele\s+|gehele\s+|lopende\s+)?"
+    rf"{_LEAD[:-1]}(?:het\s+)?(?:hele\s+|gehele\s+|lopende\s+"
+    rf"|(?P<shift>vorige|afgelopen|volgende|komende)\s+)?"
     rf"(?P<noun>contractjaar|inkoopjaar|overeenkomstjaar|jaar)(?![\w-]){_NOT_SAID}", _F)
 
 
@@ -241,8 +277,10 @@ def _contract_year(match: re.Match[str], year: int | None) -> Found | None:
         return None
     if year is None:
         return unread(match, NO_YEAR)
-    return _as_year(match, year, f"'{' '.join(match.group(0).split())}': the year the "
-                                 f"document buys for ({year})")
+    shift = (match.group("shift") or "").lower()
+    said = year + (-1 if shift in {"vorige", "afgelopen"} else 1 if shift else 0)
+    return _as_year(match, said, f"'{' '.join(match.group(0).split())}': counted from the "
+                                 f"year the document buys for ({year})")
 
 
 def _as_year(match: re.Match[str], year: int, note: str) -> Found | None:
@@ -265,7 +303,7 @@ def _reread(text: str) -> Found | None:
     return found[0]
 
 
-def _last_day(keys: Keys) -> dt.date | None:
+def last_day(keys: Keys) -> dt.date | None:
     """The last day a *when* covers (a start: the last day of what it starts with)."""
     for key in ("period", "date", "month", "quarter", "season", "year", "starts"):
         value = keys.get(key)

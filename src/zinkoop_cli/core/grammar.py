@@ -32,6 +32,7 @@ from zinkoop_cli.core.date_phrases import (
 )
 from zinkoop_cli.core.date_stretches import (
     read_any_quarter,
+    read_figure_range,
     read_half,
     read_month,
     read_month_range,
@@ -111,6 +112,13 @@ _ISO = re.compile(rf"{_DAY_LEAD}(?P<y>{YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)
 _NUMERIC = re.compile(rf"{_DAY_LEAD}(?<![\d/-])(?P<d>{DAY})(?P<sep>[-/])(?P<m>[01]?\d)(?P=sep)"
                       rf"(?P<y>{YEAR}){_TIME}",
                       _F)
+# '2028-01-01 tot en met 2029-12-31', '1-10-2027 t/m 15-10-2027': a range of days in figures.
+_FIGURE_RANGE = re.compile(
+    r"(?:(?P<lead>van|vanaf|tussen)\s+)?"
+    r"(?P<a>(?:19|20)\d\d-[01]\d-[0-3]\d|(?<![\d/-])[0-3]?\d(?P<sa>[-/])[01]?\d(?P=sa)(?:19|20)\d\d)"
+    r"(?!\d)\s*(?P<link>t/m|tot\s+en\s+met|-|\u2013|tot|en)\s*"
+    r"(?P<b>(?:19|20)\d\d-[01]\d-[0-3]\d|[0-3]?\d(?P<sb>[-/])[01]?\d(?P=sb)(?:19|20)\d\d)(?!\d)",
+    _F)
 _WEEK = re.compile(rf"(?:in\s+)?week\s+(?P<w>[1-5]?\d)(?!\d)(?:\s+(?:van\s+)?(?P<y>{YEAR}))?",
                    _F)
 _HALF = re.compile(rf"(?:(?P<lead>uiterlijk\s+in|in|vóór|voor|uiterlijk)\s+)?(?:de\s+|het\s+)?"
@@ -138,7 +146,7 @@ _YEAR_END = re.compile(rf"(?:uiterlijk\s+)?(?:vóór|voor)\s+het\s+einde\s+van\s
 _YEAR = re.compile(
     rf"(?P<lead>in\s+de\s+loop\s+van|(?:uiterlijk\s+|vóór\s+|voor\s+)?(?:het\s+)?{PART}"
     rf"(?:\s+van)?|in|vanaf|per|met\s+ingang\s+van|m\.i\.v\.|sinds|gedurende|tot\s+en\s+met|t/m"
-    rf"|vóór|voor|na)\s+(?:(?:het\s+)?(?:kalender|contract)?jaar\s+)?(?P<y>{YEAR})"
+    rf"|tot|vóór|voor|na)\s+(?:(?:het\s+)?(?:kalender|contract)?jaar\s+)?(?P<y>{YEAR})"
     rf"(?P<on>\s+en\s+verder)?", _F)
 
 
@@ -146,7 +154,8 @@ def _patterns(whole: bool) -> list[tuple[re.Pattern[str], Handler]]:
     # Most specific first: a span claimed by one pattern is not read again by a later one.
     return [(_FIRST_OF_MONTH, read_first_of_month), (_YEARLY, read_yearly),
             (_RELATIVE, read_relative), (_MARKER, read_marker), (_VAGUE, read_vague),
-            (_BEFORE_EVENT, read_before_event), (_RANGE, read_range),
+            (_BEFORE_EVENT, read_before_event), (_FIGURE_RANGE, read_figure_range),
+            (_RANGE, read_range),
             (_MONTH_RANGE, read_month_range), (_YEAR_PERIOD, read_year_period),
             (_ISO, read_day), (_NUMERIC, read_day), (_WEEK, read_week), (_HALF, read_half),
             (_FULL_DAY, read_day), (_QUARTER, read_any_quarter),
@@ -168,7 +177,10 @@ _YEARS_WORD = r"(?:één|eén|een|twee|drie|vier|vijf|[1-5])"
 _ONE_YEAR_CONTRACT = re.compile(
     rf"(?<![\w-])(?:(?P<n>{_YEARS_WORD})[-\s]?jarige?\s+(?:zorg)?(?:contract|overeenkomst)"
     r"|(?:zorg)?(?:contract|overeenkomst)\s+(?:met\s+een\s+looptijd\s+)?(?:voor|van)\s+"
-    rf"(?P<n2>{_YEARS_WORD})\s+(?:kalender)?jaar)(?![\w-])(?!\s+of\s+(?:langer|meer))", _F)
+    rf"(?P<n2>{_YEARS_WORD})\s+(?:kalender)?jaar"
+    r"|(?:zorg)?(?:contract|overeenkomst)(?:\s+[\w-]+){0,4}?\s+(?:heeft|krijgt)\s+een\s+"
+    rf"looptijd\s+van\s+(?P<n3>{_YEARS_WORD})\s+(?:kalender)?jaar)(?![\w-])"
+    r"(?!\s+of\s+(?:langer|meer))", _F)
 
 _BORROW = re.compile(r"\s*(?:,|en|of)\s*", re.IGNORECASE)
 
@@ -203,6 +215,8 @@ def scan(text: str, *, whole: bool = False, contract_year: int | None = None,
 
 def _trim(text: str, found: Found) -> Found:
     written = found.written.strip()
+    if written.endswith(".") and re.search(rf"(?<![\w-]){FULL_MONTH}\.$", written, re.IGNORECASE):
+        written = written[:-1]  # 'in november.': the sentence's full stop, not an abbreviation
     start = found.start + (len(found.written) - len(found.written.lstrip()))
     return found._replace(start=start, end=start + len(written), written=written)
 

@@ -1,0 +1,62 @@
+"""A draft's [calendar] table: the document's date, and when zinkoop may read against it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from zinkoop_cli.app.draft_header import Options, header_of
+from zinkoop_cli.core.policy_text import Line
+from zinkoop_cli.errors import UsageError
+
+
+def header(text: str, **options: object) -> tuple[dict[str, object], list[str], dt.date | None]:
+    lines = [Line(f"line {n}", t) for n, t in enumerate(text.split("\n"), 1)]
+    return header_of(lines, Options(**options), "beleid.txt")  # type: ignore[arg-type]
+
+
+TITLE = "Zorginkoopbeleid hulpmiddelen 2027\n\nVersie 1.0\n"
+
+
+@pytest.mark.parametrize(("lines", "published"), [
+    ("1 april 2026", "1 april 2026"),  # alone on the title page
+    ("Datum: 1 april 2026", "1 april 2026"),
+    ("Publicatiedatum 1 april 2026", "1 april 2026"),
+    # A planning row naming the publication of the document itself.
+    ("\n\nPlanning\n\n1 april 2026\tPublicatie inkoopbeleid hulpmiddelenzorg 2027",
+     "1 april 2026"),
+    ("\n\nDit inkoopbeleid is gepubliceerd op 1 april 2026.", "1 april 2026"),
+    # The publication row wins over a deadline for publishing something else.
+    ("\n\nDe vergoedingsbedragen publiceren wij uiterlijk op 1 oktober 2026 op onze website."
+     "\n\nPlanning\n\n1 april 2026\tPublicatie inkoopbeleid", "1 april 2026"),
+])
+def test_the_documents_date_is_one_it_states(lines: str, published: str) -> None:
+    table, notes, written_on = header(TITLE + lines)
+    assert table["published"] == published
+    assert written_on == dt.date(2026, 4, 1)
+    assert not [n for n in notes if n.startswith("published")]
+
+
+@pytest.mark.parametrize(("lines", "published", "note"), [
+    ("\n\nDe vergoedingsbedragen publiceren wij uiterlijk op 1 oktober 2026 op onze website.",
+     "1 oktober 2026", "published: the first date near the top (1 oktober 2026); the document "
+                       "does not say it is the publication date, so no phrase was read against it"),
+    ("\n\nDe tarieven gelden vanaf 1 oktober 2026 voor alle aanbieders.",
+     "1 januari 2026", "published: no publication date found; set to 1 januari 2026"),
+])
+def test_a_date_the_document_does_not_say_is_its_own_is_never_read_against(
+        lines: str, published: str, note: str) -> None:
+    table, notes, written_on = header(TITLE + lines)
+    assert written_on is None
+    assert table["published"] == published  # the header's guess or default, said to be one
+    assert note in notes
+
+
+def test_a_title_naming_several_years_needs_year() -> None:
+    with pytest.raises(UsageError, match=r"the title 'Zorginkoopbeleid wijkverpleging "
+                                         r"2028-2030' names 2028, 2030; give the purchase "
+                                         r"year with --year YEAR"):
+        header("Zorginkoopbeleid wijkverpleging 2028-2030\n")
+    table, _, _ = header("Zorginkoopbeleid wijkverpleging 2028-2030\n", year=2029)
+    assert table["year"] == 2029
