@@ -136,7 +136,9 @@ class _Builder:
         if found.framed:
             reading = _reading(keys)
             last = last_day(keys)
-            if self.written_on is not None and last is not None and last < self.written_on:
+            # A deadline read into the past is suspect; a year ('vorig jaar') is meant so.
+            if self.written_on is not None and last is not None and last < self.written_on \
+                    and {"date", "month", "quarter", "season", "from"} & keys.keys():
                 reading += " (before the document's own date: check it)"
             self.read_against.append(Reading(unit.where, found.written, reading))
         return entry

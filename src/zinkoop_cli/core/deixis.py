@@ -66,31 +66,40 @@ def read_dates(text: str, frame: Frame, *, whole: bool = False) -> list[Found]:
     for item in found:
         if result and item.start < result[-1].end:
             continue  # a complement the phrase before has taken ('van het contractjaar')
-        said = _sentence_year(text, item, found) if item.reason == YEAR_MISSING else None
+        said = _sentence_year(text, item, result) if item.reason == YEAR_MISSING else None
         result.append(_borrowed(item, said) if said is not None
                       else anchor(item, frame, text, cell=whole))
-    return result
+    # A phrase before the one its year comes from ('in het voorjaar, de tweede in het najaar
+    # van het contractjaar'): a second pass sees the dates read after it.
+    return [_borrowed(item, said) if item.reason is not None and item.reason.startswith(
+        YEAR_MISSING) and (said := _sentence_year(text, item, result)) is not None else item
+        for item in result]
 
 
-def _sentence_year(text: str, item: Found, found: list[Found]) -> tuple[int, str] | None:
-    """The one year the other dates of ``item``'s sentence write ('in 2028 ...: in maart'),
-    with the phrase that writes it; None when they write none or several, or when a
-    complement after ``item`` says its year itself."""
+def _sentence_year(text: str, item: Found,
+                   found: list[Found]) -> tuple[int, str, bool] | None:
+    """The one year the other dates of ``item``'s sentence are in ('in 2028 ...: in maart',
+    'Vorig jaar kregen wij in december ...'), the phrase that gives it and whether that was
+    read against the document; None when they give none or several, or when a complement
+    after ``item`` says its year itself."""
     if _COMPLEMENT.match(text, item.end):
         return None
     sentence = sentence_around(text, item.start, item.end)
     offset = text.rfind(sentence, 0, item.end)
-    years: dict[int, str] = {}
+    years: dict[int, tuple[str, bool]] = {}
     for other in found:
-        if other.keys is None or other.framed or not offset <= other.start < offset + len(sentence):
+        if other.keys is None or not offset <= other.start < offset + len(sentence):
             continue
-        for year in _ANY_YEAR.findall(other.written):
-            years.setdefault(int(year), other.written)
-    return next(iter(years.items())) if len(years) == 1 else None
+        for year in _ANY_YEAR.findall(" ".join(map(str, other.keys.values()))):
+            years.setdefault(int(year), (other.written, other.framed))
+    if len(years) != 1:
+        return None
+    year, (phrase, framed) = next(iter(years.items()))
+    return year, phrase, framed
 
 
-def _borrowed(found: Found, said: tuple[int, str]) -> Found:
-    year, phrase = said
+def _borrowed(found: Found, said: tuple[int, str, bool]) -> Found:
+    year, phrase, framed = said
     spots = list(_YEAR_GOES_AFTER.finditer(found.written))
     if not spots:
         return found
@@ -98,7 +107,7 @@ def _borrowed(found: Found, said: tuple[int, str]) -> Found:
     again = _reread(f"{found.written[:at]} {year}{found.written[at:]}")
     if again is None or again.keys is None:
         return found
-    return found._replace(keys=again.keys, reason=None,
+    return found._replace(keys=again.keys, reason=None, framed=framed,
                           note=_joined(again.note, f"year {year} from '{phrase}' in the same "
                                                    "sentence"))
 
