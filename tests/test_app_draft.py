@@ -267,3 +267,10 @@ def test_a_reading_before_the_documents_own_date_says_so() -> None:
     result = draft(lines(text), Options("Voorbeeld", year=2028), "kader.txt")
     assert [r.reading for r in result.read_against] == [
         "1 april 2027 (before the document's own date: check it)"]
+
+
+def test_a_season_ending_after_2100_is_listed() -> None:
+    text = "Zorginkoopbeleid GGZ 2100\n\n1 april 2100\n\nVanaf de winter van 2100 start de pilot.\n"
+    result = draft(lines(text), Options("Voorbeeld"), "beleid.txt")
+    assert [(u.written, u.reason) for u in result.unread] == [
+        ("Vanaf de winter van 2100", "year 2101 is out of range (2000-2100)")]

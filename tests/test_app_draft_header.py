@@ -27,6 +27,9 @@ TITLE = "Zorginkoopbeleid hulpmiddelen 2027\n\nVersie 1.0\n"
     ("\n\nPlanning\n\n1 april 2026\tPublicatie inkoopbeleid hulpmiddelenzorg 2027",
      "1 april 2026"),
     ("\n\nDit inkoopbeleid is gepubliceerd op 1 april 2026.", "1 april 2026"),
+    ("\n\nZ&Z heeft dit inkoopbeleid op 1 april 2026 op haar website geplaatst.", "1 april 2026"),
+    ("Publicatiedatum: 1 april 2026\n\nWij publiceren op 12 november 2026 de lijst van "
+     "gecontracteerde zorgaanbieders.", "1 april 2026"),
     # The publication row wins over a deadline for publishing something else.
     ("\n\nDe vergoedingsbedragen publiceren wij uiterlijk op 1 oktober 2026 op onze website."
      "\n\nPlanning\n\n1 april 2026\tPublicatie inkoopbeleid", "1 april 2026"),
@@ -39,9 +42,15 @@ def test_the_documents_date_is_one_it_states(lines: str, published: str) -> None
 
 
 @pytest.mark.parametrize(("lines", "published", "note"), [
+    # A sentence's deadline is not even a guess for the header.
     ("\n\nDe vergoedingsbedragen publiceren wij uiterlijk op 1 oktober 2026 op onze website.",
+     "1 januari 2026", "published: no publication date found; set to 1 januari 2026"),
+    ("\n\nGGZ Noord, 1 oktober 2026",
      "1 oktober 2026", "published: the first date near the top (1 oktober 2026); the document "
                        "does not say it is the publication date, so no phrase was read against it"),
+    # Published in the NZa's Staatscourant: not this document.
+    ("\n\nDe beleidsregel van de NZa, gepubliceerd op 12 december 2025, geldt.",
+     "1 januari 2026", "published: no publication date found; set to 1 januari 2026"),
     ("\n\nDe tarieven gelden vanaf 1 oktober 2026 voor alle aanbieders.",
      "1 januari 2026", "published: no publication date found; set to 1 januari 2026"),
 ])
@@ -60,3 +69,18 @@ def test_a_title_naming_several_years_needs_year() -> None:
         header("Zorginkoopbeleid wijkverpleging 2028-2030\n")
     table, _, _ = header("Zorginkoopbeleid wijkverpleging 2028-2030\n", year=2029)
     assert table["year"] == 2029
+
+
+def test_a_month_alone_on_the_title_page_dates_the_document_from_its_first_day() -> None:
+    table, notes, written_on = header(TITLE + "april 2026\n")
+    assert (table["published"], written_on) == ("1 april 2026", dt.date(2026, 4, 1))
+    assert "published: the title page gives the month (april 2026); set to its first day" \
+        in notes
+
+
+def test_a_title_year_outside_2000_2100_needs_year() -> None:
+    with pytest.raises(UsageError, match=r"the title's year 1998 is outside 2000-2100; give the "
+                                         r"purchase year with --year YEAR"):
+        header("Actieplan ambulancezorg 1998\n")
+    table, _, _ = header("Zorginkoopbeleid GGZ 2100\n")
+    assert table["year"] == 2100

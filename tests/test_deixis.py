@@ -205,3 +205,17 @@ def test_what_a_text_is_about_is_no_date() -> None:
 def test_the_contract_year_before_or_after_counts_from_the_purchase_year(text: str,
                                                                          year: int) -> None:
     assert keys_of(text) == [{"year": year}]
+
+
+def test_a_word_before_a_year_in_words_keeps_its_meaning() -> None:
+    assert keys_of("Vóór volgend jaar levert u het plan in.") == [
+        {"date": "1 januari 2024", "bound": "voor"}]
+    assert read_dates("Na dit jaar stopt de regeling.", APRIL) == []
+    assert read_dates("De groei ten opzichte van vorig jaar is klein.", APRIL) == []
+    assert read_dates("U ontvangt per contractjaar een plafond.", APRIL) == []
+
+
+def test_a_winter_not_yet_past_in_january_is_the_one_that_began_in_december() -> None:
+    january = Frame(dt.date(2026, 1, 15), 2027)
+    assert [f.keys for f in read_dates("Vanaf de winter start de pilot.", january)] == [
+        {"starts": "winter 2025"}]

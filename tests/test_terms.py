@@ -25,7 +25,7 @@ def _end(text: str, frame: Frame = APRIL) -> Found:
     ("Dit beleid geldt tot en met 2026.", "31 december 2026"),
     ("Het zorginkoopbeleid ambulancezorg heeft een looptijd tot en met het jaar 2027.",
      "31 december 2027"),
-    ("Deze overeenkomst loopt tot en met 2025.", "31 december 2025"),
+    ("Dit inkoopkader loopt tot en met 2025.", "31 december 2025"),
 ])
 def test_the_documents_own_term_starts_on_its_date(sentence: str, end: str) -> None:
     found = own_term(sentence, _end(sentence), APRIL)
@@ -54,3 +54,29 @@ def test_a_term_continues_the_sentence_before_that_named_it() -> None:
                           _end("De regeling loopt tot en met 2026.")) is None
     assert continued_term(previous, "Het akkoord vraagt tot en met 2026 inzet.",
                           _end("Het akkoord vraagt tot en met 2026 inzet.")) is None
+
+
+@pytest.mark.parametrize(("previous", "sentence"), [
+    # The sentence before gives a deadline, not a start: nothing to continue.
+    ("De offerte moet uiterlijk 1 oktober 2026 bij ons binnen zijn.",
+     "De offerte blijft geldig tot en met 2027."),
+    # The opening's head noun ('regels') is not in the sentence before ('voor' does not count).
+    ("Het akkoord is op 1 juli 2022 gesloten voor vier jaar.",
+     "De regels voor uitbreiding gelden tot en met 2028."),
+])
+def test_only_a_term_the_sentence_before_began_is_continued(previous: str,
+                                                             sentence: str) -> None:
+    assert continued_term(previous, sentence, _end(sentence)) is None
+
+
+@pytest.mark.parametrize(("sentence", "subject"), [
+    ("Dit plan loopt tot en met 2028.", "Zorginkoopbeleid wijkverpleging"),
+    ("Binnen dit kader blijft de subsidieregeling tot en met 2030 van kracht.",
+     "Zorginkoopbeleid wijkverpleging"),
+    # The title's words elsewhere in the sentence are not the document.
+    ("De afspraken over wijkverpleging gelden tot en met 2029.", "Wijkverpleging"),
+    ("Dit akkoord loopt tot en met 2026.", "Zorginkoopbeleid wijkverpleging"),
+])
+def test_another_things_term_is_not_the_documents(sentence: str, subject: str) -> None:
+    frame = Frame(dt.date(2026, 4, 1), 2027, subject)
+    assert own_term(sentence, _end(sentence, frame), frame) is None

@@ -181,6 +181,8 @@ def _year_problem(keys: Table) -> str | None:
              and isinstance(value, int)]
     years += [int(y) for value in keys.values() for y in re.findall(r"(?<!\d)\d{4}(?!\d)",
                                                                     str(value))]
+    last = last_day(keys)  # 'winter 2100' ends in 2101
+    years += [last.year] if last is not None else []
     return next((p for y in years if (p := year_problem(y)) is not None), None)
 
 
@@ -227,10 +229,11 @@ def draft(lines: Sequence[Line], options: Options, source_name: str) -> Draft:
         last = builder.entries[-1] if previous_entries == 1 else None
         for found in read_dates(unit.text, frame):
             if found.reason == END_ONLY:
-                found = own_term(unit.text, found, frame) or found
-                if found.keys is None and last is not None \
-                        and _continue(last, previous, unit.text, found):
+                # 'Het akkoord loopt tot en met 2030' after the sentence that dates the
+                # akkoord continues it; only otherwise may it be the document's own term.
+                if last is not None and _continue(last, previous, unit.text, found):
                     continue
+                found = own_term(unit.text, found, frame) or found
             if found.keys is not None and not _has_words(unit.text, found):
                 if _on_title_page(unit.where) and found.keys.get("date") == header["published"]:
                     builder.add(unit, found._replace(note="a date standing alone on the title "
@@ -258,8 +261,9 @@ def draft(lines: Sequence[Line], options: Options, source_name: str) -> Draft:
 def _continue(entry: Table, previous: str, sentence: str, found: Found) -> bool:
     """'De deal geldt voor de periode tot en met 2026' after the one day the sentence before
     gives: that entry becomes the term from that day to this end."""
-    start = entry.get("date") if not {"bound", "time", "from"} & entry.keys() \
-        else None
+    plain = not {"bound", "time", "from"} & entry.keys() and not re.match(
+        r"(?:uiterlijk|vóór|voor|tot|niet\s+later)\b", str(entry.get("written")), re.IGNORECASE)
+    start = entry.get("date") if plain else None
     end = continued_term(previous, sentence, found) if isinstance(start, str) else None
     if end is None or parse_user_day(str(start)) > end:
         return False

@@ -11,9 +11,11 @@ from typing import NamedTuple
 from zinkoop_cli.core.daytext import DayTextError, parse_user_day
 from zinkoop_cli.core.dutch_words import slug
 from zinkoop_cli.core.grammar import Found, scan
-from zinkoop_cli.core.policy_text import Line, date_cell
+from zinkoop_cli.core.limits import year_problem
+from zinkoop_cli.core.policy_text import Line, date_cell, split_sentences
 
 Table = dict[str, object]
+_YEAR = re.compile(r"(?<!\d)(?:1[89]\d\d|20\d\d|2100)(?!\d)")
 
 
 class Options(NamedTuple):
@@ -27,7 +29,7 @@ def contract_year(header: Table, options: Options) -> int | None:
     names ('Zorginkoopbeleid GGZ 2025-2027' covers three years, so none)."""
     if options.year is not None:
         return options.year
-    years = set(re.findall(r"\b((?:19|20)\d\d)\b", str(header["title"])))
+    years = set(_YEAR.findall(str(header["title"])))
     return int(years.pop()) if len(years) == 1 else None
 
 
@@ -40,8 +42,11 @@ _VERSION = re.compile(r"^\s*versie\s+(\d+(?:\.\d+)*)\s*$", re.IGNORECASE)
 _DOCUMENT_NOUN = r"(?:zorg)?(?:inkoop)?(?:beleid|kader|plan|document)(?![\w-])"
 _PUBLICATION = re.compile(rf"publicatie\s+(?:van\s+)?(?:het\s+|ons\s+|dit\s+)?{_DOCUMENT_NOUN}",
                           re.IGNORECASE)
-_PUBLISHES = re.compile(r"(?<![\w-])(?:ge)?publice\w*", re.IGNORECASE)
-_DOCUMENT = re.compile(rf"(?<![\w-]){_DOCUMENT_NOUN}", re.IGNORECASE)
+_PUBLISHES = re.compile(r"(?<![\w-])(?:(?:ge)?publice\w*|geplaatst|bekendgemaakt|verschenen"
+                        r"|vastgesteld)(?![\w-])", re.IGNORECASE)
+# The document itself: 'dit inkoopbeleid', 'ons inkoopbeleid 2024', 'het zorginkoopbeleid'.
+_DOCUMENT = re.compile(rf"(?<![\w-])(?:dit|deze|ons|onze|het)\s+(?:[\w-]+\s+)?{_DOCUMENT_NOUN}",
+                       re.IGNORECASE)
 # 'Datum: 1 april 2026' on a title page: a label, then the document's date alone.
 _DATE_LABEL = re.compile(r"^\s*(?:(?:publicatie|versie)?datum(?:\s+van\s+publicatie)?"
                          r"|vastgesteld(?:\s+op)?|gepubliceerd(?:\s+op)?)\s*:?\s*", re.IGNORECASE)
@@ -55,21 +60,23 @@ def header_of(lines: Sequence[Line], options: Options,
     top = texts[:20]
     titles = [t for t in top if len(t) < 80 and t[0].isupper() and not re.search(r"[.:;]", t)
               and date_cell(t) is None]
-    title = next((t for t in titles if re.search(r"\b(?:19|20)\d\d\b", t)),
-                 titles[0] if titles else None)
+    title = next((t for t in titles if _YEAR.search(t)), titles[0] if titles else None)
     version = next((m.group(1) for t in top if (m := _VERSION.match(t))), None)
-    published, sure = _published(texts, top)
+    published, sure, month_note = _published(texts, top)
+    if month_note:
+        notes.append(month_note)
     year = options.year
-    title_years = sorted(set(re.findall(r"\b((?:19|20)\d\d)\b", title or "")))
-    if year is None and len(title_years) == 1:
+    title_years = sorted(set(_YEAR.findall(title or "")))
+    if year is None and len(title_years) == 1 and year_problem(int(title_years[0])) is None:
         year = int(title_years[0])
     if year is None:
         from zinkoop_cli.errors import UsageError
 
         several = f"the title '{title}' names {', '.join(title_years)}" \
-            if len(title_years) > 1 else "cannot tell the purchase year from the document"
+            if len(title_years) > 1 else f"the title's year {title_years[0]} is outside " \
+            "2000-2100" if title_years else "cannot tell the purchase year from the document"
         raise UsageError(f"{several}; give the purchase year with --year YEAR")
-    care = options.care or (slug(" ".join(w for w in re.sub(r"\b(?:19|20)\d\d\b", "", title)
+    care = options.care or (slug(" ".join(w for w in _YEAR.sub("", title)
                                           .split() if w.lower() not in _TITLE_WORDS))
                             if title else None)
     if not care:
@@ -109,7 +116,8 @@ def header_of(lines: Sequence[Line], options: Options,
     return header, notes, written_on
 
 
-def _published(texts: Sequence[str], top: Sequence[str]) -> tuple[str | None, bool]:
+def _published(texts: Sequence[str],
+               top: Sequence[str]) -> tuple[str | None, bool, str | None]:
     """The document's date and whether the document says it is that. Sure, in this order: a
     day standing alone on the title page (after a label such as 'Datum:'); a planning row
     '1 april 2026 Publicatie inkoopbeleid'; a sentence saying the document is published on a
@@ -121,21 +129,29 @@ def _published(texts: Sequence[str], top: Sequence[str]) -> tuple[str | None, bo
         for day, found in _plain_days(text):
             if not re.search(r"[^\W\d_]", _DATE_LABEL.sub("", text[:found.start])
                              + text[found.end:]):
-                return day, True
-            guess = guess or day
+                return day, True, None
+            if len(text) <= 60 and not text.rstrip().endswith("."):
+                guess = guess or day  # a title-page line, not a sentence's deadline
+        # 'april 2027' alone on the title page: the document's month, read from its 1st.
+        for found in scan(text, whole=True):
+            month = (found.keys or {}).get("month")
+            if isinstance(month, str) and set(found.keys or {}) == {"month"} and not re.search(
+                    r"[^\W\d_]", _DATE_LABEL.sub("", text[:found.start]) + text[found.end:]):
+                return f"1 {month}", True, (f"published: the title page gives the month "
+                                            f"({month}); set to its first day")
     for text in texts:
         for day, found in _plain_days(text) if _PUBLICATION.search(text) else ():
             rest = (text[:found.start] + text[found.end:]).strip(" \t:-|")
             if _PUBLICATION.match(rest):
-                return day, True
-    for text in texts:
+                return day, True, None
+    for text in (sentence for line in texts for sentence in split_sentences(line)):
         if not (_PUBLISHES.search(text) and _DOCUMENT.search(text)):
             continue
         for day, found in _plain_days(text):
             if not re.match(r"(?:uiterlijk|vóór|voor|tot|na|vanaf)\b", found.written,
                             re.IGNORECASE):
-                return day, True
-    return guess, False
+                return day, True, None
+    return guess, False, None
 
 
 def _plain_days(text: str) -> list[tuple[str, Found]]:

@@ -123,6 +123,9 @@ def read_relative(text: str, match: re.Match[str]) -> Found | None:
 
 
 def read_first_of_month(text: str, match: re.Match[str]) -> Found:
+    if match.group("link").lower() != "van":
+        # 'van de maand volgend op de beoordeling': the month after, which no key writes.
+        return unread(match, "the first day of the month after an event: write it yourself")
     name = slug(match.group("x"))
     return Found(match.start(), match.end(), match.group(0), {"first_of_month_of": name},
                  anchor_label=match.group("label"))

@@ -40,6 +40,30 @@ def read_week(text: str, match: re.Match[str]) -> Found | None:
                  note="a week number: Monday to Sunday")
 
 
+def read_week_range(text: str, match: re.Match[str]) -> Found | None:
+    if match.group("y") is None:
+        return unread(match, YEAR_MISSING)
+    try:
+        monday = dt.date.fromisocalendar(int(match.group("y")), int(match.group("w1")), 1)
+        sunday = dt.date.fromisocalendar(int(match.group("y")), int(match.group("w2")), 7)
+    except ValueError:
+        return unread(match, "that week does not exist")
+    if sunday < monday:
+        return unread(match, "the range runs backwards")
+    return Found(match.start(), match.end(), match.group(0),
+                 {"from": day_text(monday), "date": day_text(sunday)},
+                 note="week numbers: Monday of the first to Sunday of the last")
+
+
+def read_undated_term(text: str, match: re.Match[str]) -> Found:
+    word = match.group(0).lower()
+    if "uur" in word.split():
+        return unread(match, "a term in hours: zinkoop counts whole days")
+    if "verleng" in word:
+        return unread(match, "an extension: write its period yourself")
+    return unread(match, "a duration without a start")
+
+
 def read_half(text: str, match: re.Match[str]) -> Found | None:
     """'de tweede helft van 2026' (July to December); 'de tweede helft van mei 2027' (the
     16th to the month's last day). 'vóór' a half is a vague end: not read."""
@@ -109,6 +133,8 @@ def read_figure_range(text: str, match: re.Match[str]) -> Found | None:
 
 def read_month_range(text: str, match: re.Match[str]) -> Found | None:
     m1, m2 = month_number(match.group("m1")), month_number(match.group("m2"))
+    if match.group("y2") is None:
+        return unread(match, YEAR_MISSING)
     y2 = int(match.group("y2"))
     y1 = int(match.group("y1") or y2)
     first, last = dt.date(y1, m1, 1), _last_of(y2, m2)
@@ -206,6 +232,11 @@ def read_year(text: str, match: re.Match[str]) -> Found | None:
 _PURCHASE_VERB = re.compile(
     r"(?<![\w-])(?:in(?:kopen|koopt|kocht|kochten|gekocht)|contracteren|contracteert"
     r"|contracteerde|contracteerden|gecontracteerd)(?![\w-])", re.IGNORECASE)
+# Right before 'voor': 'een vervolgovereenkomst voor 2028', 'de tarieven voor 2029' (what is
+# agreed for a year), 'geldt voor het contractjaar 2027' (what applies to it).
+_FOR_NOUN = re.compile(r"(?:overeenkomst|contract|afspraken|tarieven|tarief|productieafspraken"
+                       r"|budget|plafond|geldt|gelden|geldig)\s+(?:alleen\s+|ook\s+|uitsluitend\s+)?"
+                       r"$", re.IGNORECASE)
 _SPLIT_BUY = re.compile(r"(?<![\w-])(?:kopen|koopt|kocht|kochten)(?![\w-])", re.IGNORECASE)
 _SPLIT_IN = re.compile(r"(?<![\w-])in(?![\w-])", re.IGNORECASE)
 
@@ -213,11 +244,10 @@ _SPLIT_IN = re.compile(r"(?<![\w-])in(?![\w-])", re.IGNORECASE)
 def _purchased_for(text: str, match: re.Match[str]) -> bool:
     """'Wij kopen voor 2027 ... in', 'gecontracteerd voor 2027': 'voor' a year is then 'for'
     that year; elsewhere ('voor 2027 gereed') it may be 'before', so it stays unread."""
-    sentence = sentence_around(text, match.start(), match.end())
-    offset = text.rfind(sentence, 0, match.end())
-    before = sentence[:match.start() - offset]
-    after = sentence[match.end() - offset:]
-    if _PURCHASE_VERB.search(before) or _PURCHASE_VERB.search(after):
+    first, last = sentence_span(text, match.start(), match.end())
+    before, after = text[first:match.start()], text[match.end():last]
+    if _PURCHASE_VERB.search(before) or _PURCHASE_VERB.search(after) \
+            or _FOR_NOUN.search(before):
         return True
     return bool(_SPLIT_BUY.search(before) and _SPLIT_IN.search(after))
 
@@ -237,12 +267,18 @@ def _quarter_value(match: re.Match[str], number: int, year: str) -> Found:
 _ANY_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
-def sentence_around(text: str, start: int, end: int) -> str:
-    """The sentence of ``text`` that holds ``start:end`` (a full stop, '!', '?' or ';' ends
-    one)."""
+def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the sentence of ``text`` that holds ``start:end`` begins and ends (a full stop,
+    '!', '?' or ';' ends one)."""
     first = max(text.rfind(mark, 0, start) for mark in ".!?;") + 1
     ends = [i for i in (text.find(mark, end) for mark in ".!?;") if i >= 0]
-    return text[first:min(ends, default=len(text))]
+    return first, min(ends, default=len(text))
+
+
+def sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence of ``text`` that holds ``start:end``."""
+    first, last = sentence_span(text, start, end)
+    return text[first:last]
 
 
 def read_one_year_contract(text: str, match: re.Match[str], contract_year: int) -> Found:

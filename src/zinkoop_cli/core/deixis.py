@@ -32,7 +32,7 @@ from zinkoop_cli.core.date_phrases import (
     lead_of,
     unread,
 )
-from zinkoop_cli.core.date_stretches import sentence_around
+from zinkoop_cli.core.date_stretches import sentence_around, sentence_span
 from zinkoop_cli.core.dutch_words import (
     MONTH,
     MONTH_NAMES,
@@ -84,12 +84,15 @@ def _sentence_year(text: str, item: Found,
     after ``item`` says its year itself."""
     if _COMPLEMENT.match(text, item.end):
         return None
-    sentence = sentence_around(text, item.start, item.end)
-    offset = text.rfind(sentence, 0, item.end)
+    first, last = sentence_span(text, item.start, item.end)
     years: dict[int, tuple[str, bool]] = {}
     for other in found:
-        if other.keys is None or not offset <= other.start < offset + len(sentence):
-            continue
+        if other.keys is None or not first <= other.start < last or "starts" in other.keys:
+            continue  # a change's start ('vanaf 2028') dates the change, not the sentence
+        between = text[min(item.end, other.end):max(item.start, other.start)]
+        if _SUBORDINATE.search(between):
+            continue  # another clause: 'in de zomer bekend hoe ... vanaf 2028 verandert'
+
         for year in _ANY_YEAR.findall(" ".join(map(str, other.keys.values()))):
             years.setdefault(int(year), (other.written, other.framed))
     if len(years) != 1:
@@ -136,7 +139,7 @@ def anchor(found: Found, frame: Frame, text: str = "", *, cell: bool = False,
     why = _why_not_anchored(found, frame, sentence, cell or row is not None)
     if why is not None:
         return found._replace(reason=f"{YEAR_MISSING}: {why}")
-    for year in (written_on.year, written_on.year + 1):
+    for year in (written_on.year - 1, written_on.year, written_on.year + 1):  # winter
         again = _reread(f"{found.written[:at]} {year}{found.written[at:]}")
         last = last_day(again.keys) if again is not None and again.keys else None
         if again is None or last is None:
@@ -201,6 +204,10 @@ _OTHER_YEAR_WORDS = re.compile(
     re.IGNORECASE)
 _LOOKS_BACK = re.compile(r"(?<![\w-])(?:afgelopen|vorige?|verleden|jongstleden|destijds|toen)"
                          r"(?![\w-])", re.IGNORECASE)
+# Words that open another clause: a year there does not date a phrase in this one.
+_SUBORDINATE = re.compile(r"(?<![\w-])(?:hoe|dat|die|welke|welk|wanneer|waarin|waarop|waarna"
+                          r"|omdat|zodat|nadat|voordat|totdat|zodra|als|indien|wat)(?![\w-])",
+                          re.IGNORECASE)
 # A complement after a yearless phrase that says its year.
 _COMPLEMENT = re.compile(
     r"\s+(?:(?:van|in)\s+het\s+jaar\s+(?:voorafgaande?\s+aan|vóór|voor)\s+het\s+"
@@ -231,10 +238,14 @@ def _patterns(frame: Frame) -> list[tuple[re.Pattern[str], Handler]]:
     ]
 
 
+# 'vóór volgend jaar' is read as 'vóór 2027' (the day before 1 januari 2027); after 'na' or
+# 'ten opzichte van' a year is no date ('na dit jaar', 'ten opzichte van vorig jaar').
 _LEAD = (r"(?:(?P<lead>in\s+de\s+loop\s+van|gedurende|tijdens|in|vanaf|per|met\s+ingang\s+van"
-         r"|m\.i\.v\.|sinds|begin|medio|eind|einde|uiterlijk\s+eind)\s+)?")
+         r"|m\.i\.v\.|sinds|begin|medio|eind|einde|uiterlijk\s+eind|vóór|na|ten\s+opzichte\s+van"
+         r"|vergeleken\s+met)\s+)?")
 # Not 'het jaar waarin ...', 'het jaar 2026', 'het jaar daarna': those say which year.
-_NOT_SAID = r"(?!\s*(?:(?:19|20)\d\d|waar|dat|die|na|van|voor|volgend|daar|er|erop|ervoor))"
+_NOT_SAID = (r"(?!\s*(?:(?:19|20)\d\d|waar\w*|dat|die|na|van|voor|volgend|daar\w*|er|erop|ervoor)"
+             r"(?![\w-]))")
 _COMING_YEARS = re.compile(rf"(?:(?:in|gedurende|tijdens|voor)\s+)?de\s+komende\s+(?P<n>{NUMBER})"
                            r"\s+(?:jaar|jaren|kalenderjaren)(?![\w-])", _F)
 # Not after 'over' or 'voor': 'de verantwoording over het afgelopen jaar' says what it is
@@ -251,7 +262,7 @@ _RELATIVE_WORD = re.compile(
 # Only after a word of time: 'het contractjaar' after 'over', 'voor' or 'na afloop van' is
 # what something is about, not when it happens.
 _CONTRACT_YEAR = re.compile(
-    rf"{_LEAD[:-1]}(?:het\s+)?(?:hele\s+|gehele\s+|lopende\s+"
+    rf"{_LEAD[:-1]}het\s+(?:hele\s+|gehele\s+|lopende\s+"
     rf"|(?P<shift>vorige|afgelopen|volgende|komende)\s+)?"
     rf"(?P<noun>contractjaar|inkoopjaar|overeenkomstjaar|jaar)(?![\w-]){_NOT_SAID}", _F)
 

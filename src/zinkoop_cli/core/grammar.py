@@ -39,7 +39,9 @@ from zinkoop_cli.core.date_stretches import (
     read_one_year_contract,
     read_range,
     read_season,
+    read_undated_term,
     read_week,
+    read_week_range,
     read_year,
     read_year_period,
 )
@@ -82,8 +84,8 @@ _RELATIVE = re.compile(
     r"(?:\s+(?P<tail>de\s+tijd|nadat|na|vóór|voor(?:afgaande?\s+aan)?|op|van\s+tevoren)(?!\w))?",
     _F)
 _FIRST_OF_MONTH = re.compile(
-    r"per\s+de\s+eerste\s+(?:kalender)?dag\s+van\s+de\s+maand\s+(?:van|na|volgend\s+op)"
-    r"\s+(?P<label>(?:de\s+|het\s+)?(?P<x>[\w-]+))", _F)
+    r"per\s+de\s+eerste\s+(?:kalender)?dag\s+van\s+de\s+maand\s+(?P<link>van|na|volgend\s+op)"
+    r"\s+(?P<label>(?:(?:de|het|onze|uw|hun|deze|dit|die|zijn|haar)\s+)?(?P<x>[\w-]+))", _F)
 _YEARLY = re.compile(rf"(?:jaarlijks|(?:ieder|elk)e?\s+jaar)\s+(?:op\s+)?(?P<d>{DAY})\s+"
                      rf"(?P<m>{MONTH})(?!\s*{YEAR})", _F)
 _FREQUENCY = re.compile(
@@ -92,7 +94,8 @@ _FREQUENCY = re.compile(
     rf"|(?:ieder|elk)e?\s+(?:{NUMBER}\s+)?(?:jaren|jaar|maanden|maand|kwartalen|kwartaal|weken"
     rf"|week|half\s+jaar)(?:\s+in\s+{FULL_MONTH})?"
     r"|(?:half)?jaarlijks|maandelijks|wekelijks)(?![^\W\d_])", _F)
-_MARKER = re.compile(r"(?<![^\W\d_])(?:doorlopend|volgt\s+later|nader\s+te\s+bepalen|n\.t\.b\."
+_MARKER = re.compile(r"(?<![^\W\d_])(?:doorlopend|volg(?:t|en)\s+later|nader\s+te\s+bepalen"
+                     r"|n\.t\.b\."
                      r"|op\s+een\s+latere?\s+(?:moment|tijdstip|datum)|in\s+een\s+later\s+stadium"
                      r"|nog\s+niet\s+bekend|overige\s+data)(?![^\W\d_])", _F)
 _RANGE = re.compile(
@@ -100,7 +103,7 @@ _RANGE = re.compile(
     rf"(?:\s+(?P<y1>{YEAR}))?\s*(?P<link>t/m|tot\s+en\s+met|-|\u2013|tot|en)\s*"
     rf"(?P<d2>{DAY})\s+(?P<m2>{MONTH})(?:\s+(?P<y2>{YEAR}))?", _F)
 _MONTH_RANGE = re.compile(rf"(?P<m1>{FULL_MONTH})(?:\s+(?P<y1>{YEAR}))?\s*(?:t/m|tot\s+en\s+met"
-                          rf"|-|\u2013)\s*(?P<m2>{FULL_MONTH})\s+(?P<y2>{YEAR})", _F)
+                          rf"|-|\u2013)\s*(?P<m2>{FULL_MONTH})(?:\s+(?P<y2>{YEAR}))?", _F)
 _YEAR_PERIOD = re.compile(rf"(?:(?P<lead>gedurende(?:\s+heel)?|de\s+jaren|de\s+periode|in|van)\s+)?"
                           rf"(?P<y1>{YEAR})\s*(?P<link>t/m|tot\s+en\s+met|-|\u2013|en)\s*"
                           rf"(?P<y2>{YEAR})", _F)
@@ -119,9 +122,24 @@ _FIGURE_RANGE = re.compile(
     r"(?!\d)\s*(?P<link>t/m|tot\s+en\s+met|-|\u2013|tot|en)\s*"
     r"(?P<b>(?:19|20)\d\d-[01]\d-[0-3]\d|[0-3]?\d(?P<sb>[-/])[01]?\d(?P=sb)(?:19|20)\d\d)(?!\d)",
     _F)
+# 'week 38 t/m week 41 2027', 'week 36 t/m 38 2026', 'week 46-47': Monday of the first to
+# Sunday of the last; a year after the range holds for both.
+_WEEK_RANGE = re.compile(rf"(?:in\s+)?week\s+(?P<w1>[1-5]?\d)\s*(?:t/m|tot\s+en\s+met|-|\u2013)"
+                         rf"\s*(?:week\s+)?(?P<w2>[1-5]?\d)(?!\d)"
+                         rf"(?:\s+(?:van\s+)?(?P<y>{YEAR}))?", _F)
+# Terms zinkoop cannot date, listed so that nothing dated is lost: hours, a duration without
+# a start ('de pilot duurt twee jaar'), an extension ('met twee jaar verlengen').
+_UNDATED_TERM = re.compile(
+    rf"binnen\s+{NUMBER}\s+uur(?![\w-])"
+    rf"|(?:duurt|duren|looptijd\s+van)\s+(?:ruim\s+|circa\s+|ongeveer\s+)?{NUMBER}\s+"
+    r"(?:jaar|jaren|maanden|maand|weken)(?![\w-])"
+    rf"|met\s+(?:maximaal\s+)?{NUMBER}\s+(?:jaar|jaren|maanden|maand)\s+(?:te\s+|worden\s+)?"
+    r"verleng\w*", _F)
 _WEEK = re.compile(rf"(?:in\s+)?week\s+(?P<w>[1-5]?\d)(?!\d)(?:\s+(?:van\s+)?(?P<y>{YEAR}))?",
                    _F)
-_HALF = re.compile(rf"(?:(?P<lead>uiterlijk\s+in|in|vóór|voor|uiterlijk)\s+)?(?:de\s+|het\s+)?"
+# Not after 'over': 'de cijfers over het eerste halfjaar' say what they cover, not when.
+_HALF = re.compile(rf"(?<!over\s)(?<!over\sde\s)(?<!over\shet\s)"
+                   rf"(?:(?P<lead>uiterlijk\s+in|in|vóór|voor|uiterlijk)\s+)?(?:de\s+|het\s+)?"
                    rf"(?P<h>eerste|tweede|1e|2e|1ste|2de)\s+(?:helft|halfjaar|half\s+jaar)"
                    rf"(?:\s+van\s+(?:de\s+maand\s+)?(?P<hm>{FULL_MONTH}))?"
                    rf"(?:\s+(?:van\s+)?(?P<y>{YEAR}))?", _F)
@@ -157,7 +175,8 @@ def _patterns(whole: bool) -> list[tuple[re.Pattern[str], Handler]]:
             (_BEFORE_EVENT, read_before_event), (_FIGURE_RANGE, read_figure_range),
             (_RANGE, read_range),
             (_MONTH_RANGE, read_month_range), (_YEAR_PERIOD, read_year_period),
-            (_ISO, read_day), (_NUMERIC, read_day), (_WEEK, read_week), (_HALF, read_half),
+            (_ISO, read_day), (_NUMERIC, read_day), (_WEEK_RANGE, read_week_range),
+            (_WEEK, read_week), (_HALF, read_half), (_UNDATED_TERM, read_undated_term),
             (_FULL_DAY, read_day), (_QUARTER, read_any_quarter),
             (_SEASON, _whole(read_season, whole)), (_FREQUENCY, read_frequency),
             (_MONTH, _whole(read_month, whole)), (_YEAR_END, _read_year_end),

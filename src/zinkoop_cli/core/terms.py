@@ -37,48 +37,66 @@ def continued_term(previous: str, sentence: str, found: Found) -> dt.date | None
     sentence opens with a definite noun phrase the sentence before names and says how long
     that holds (geldt, loopt, duurt ...); the caller checks that sentence gave one day."""
     end = _end_of(found)
-    if end is None or not _VALIDITY.search(sentence):
+    if end is None or not _VALIDITY.search(sentence) or not _BEGINS.search(previous):
         return None
-    opening = _OPENING.match(sentence)
-    if opening is None:
-        return None
-    nouns = [w for w in opening.group("np").split() if len(w) >= 4 and
-             w.lower() not in _NOT_NOUNS]
+    head = _head(sentence)
     # The same noun, or the head of a compound ('het akkoord' after 'het Hoofdlijnenakkoord').
-    if not nouns or not any(re.search(rf"{re.escape(n)}(?![\w-])", previous, re.IGNORECASE)
-                            for n in nouns):
+    if head is None or not re.search(rf"{re.escape(head)}(?![\w-])", previous, re.IGNORECASE):
         return None
     return end
 
 
+def _head(sentence: str) -> str | None:
+    """The noun the sentence opens with: 'De regels voor uitbreiding gelden': 'regels'."""
+    opening = _OPENING.match(sentence)
+    if opening is None:
+        return None
+    words: list[str] = []
+    for word in opening.group("np").split():
+        if word.lower() in _PREPOSITIONS:
+            break
+        words.append(word)
+    head = words[-1] if words else ""
+    return head if len(head) >= 4 and head.lower() not in _NOT_NOUNS else None
+
+
+# The sentence before says when something began or was agreed, not when it is due.
+_BEGINS = re.compile(r"(?<![\w-])(?:overeen\w*|\w*gesloten|sloten|sloot|\w*ondertekend"
+                     r"|ondertekenden|ondertekende|\w*getekend|tekenden|afgesproken|spraken\s+\w+\s+af|gestart"
+                     r"|startte|startten|begon|begonnen|ingegaan|ging\s+in|gingen\s+in|aangegaan"
+                     r"|vastgesteld|gelanceerd|opgericht|ingevoerd)(?![\w-])", re.IGNORECASE)
+_PREPOSITIONS = {"voor", "van", "over", "met", "op", "in", "bij", "aan", "uit", "tot", "naar",
+                 "door", "om", "tegen"}
+
+
 _VALIDITY = re.compile(r"(?<![\w-])(?:geldt|gelden|geldig|loopt|lopen|looptijd|duurt|duren"
                        r"|van\s+kracht|blijft|blijven)(?![\w-])", re.IGNORECASE)
-_OPENING = re.compile(r"\s*(?:de|het|dit|deze|die|dat)\s+(?P<np>(?:[\w-]+\s+){0,2}?[\w-]+)\s+"
-                      r"(?=geldt|gelden|is|blijft|blijven|loopt|lopen|duurt|duren|heeft|hebben)",
-                      re.IGNORECASE)
+_LASTS = r"(?:geldt|gelden|is|blijft|blijven|loopt|lopen|duurt|duren|heeft|hebben)(?![\w-])"
+_OPENING = re.compile(r"\s*(?:de|het|dit|deze|die|dat)\s+(?P<np>(?:[\w-]+\s+){0,3}?[\w-]+)\s+"
+                      r"(?=(?:geldt|gelden|is|blijft|blijven|loopt|lopen|duurt|duren|heeft|hebben)"
+                      r"(?![\w-]))", re.IGNORECASE)
 _NOT_NOUNS = {"nieuwe", "huidige", "hele", "gehele", "eerste", "tweede", "genoemde", "deze"}
 # How a document names itself: 'dit beleid', 'dit inkoopbeleid', 'het actieplan'.
-_DOCUMENT_NOUNS = ("beleid", "inkoopbeleid", "zorginkoopbeleid", "document", "plan", "actieplan",
-                   "akkoord", "overeenkomst", "beleidsregel", "kader")
+_DOCUMENT_NOUNS = ("beleid", "inkoopbeleid", "zorginkoopbeleid", "document", "inkoopkader",
+                   "actieplan")
 
 
 def _names_document(sentence: str, subject: str | None) -> bool:
-    """Whether the sentence speaks of the document itself: its title's words ('het actieplan
-    ambulancezorg'), 'dit' or 'deze' and a word for a document or the title's first word
-    ('dit inkoopbeleid'), or a sentence that opens with just such a word ('Het beleid blijft
-    van kracht ...')."""
+    """Whether the sentence speaks of the document itself: 'dit' or 'deze' and a word for a
+    document or the title's first word ('dit inkoopbeleid'), or a sentence that opens with
+    the title's words or such a word ('Het actieplan ambulancezorg heeft een looptijd ...',
+    'Het beleid blijft van kracht ...'). A title's words elsewhere ('de afspraken over
+    wijkverpleging') are not the document."""
     text = " ".join(sentence.lower().split())
     nouns = list(_DOCUMENT_NOUNS)
-    if subject:
-        plain = " ".join(subject.lower().split())
-        if plain and plain in text:
-            return True
+    plain = " ".join((subject or "").lower().split())
+    if plain:
         nouns.append(plain.split()[0])
-    pattern = "|".join(re.escape(noun) for noun in nouns)
+    pattern = "|".join(re.escape(noun) for noun in [*nouns, *([plain] if plain else [])])
     if re.search(rf"(?<![\w-])(?:dit|deze)\s+(?:{pattern})(?![\w-])", text):
         return True
-    opening = _OPENING.match(sentence)
-    return opening is not None and opening.group("np").lower() in nouns
+    # The subject of the verb of lasting, also after a heading the PDF ran into the sentence.
+    return re.search(rf"(?<![\w-])het\s+(?:{pattern})\s+{_LASTS}", text) is not None
 
 
 def _end_of(found: Found) -> dt.date | None:
