@@ -294,3 +294,11 @@ def test_a_rules_anchor_ends_with_its_noun_phrase(text: str, anchor: str, label:
     assert found.keys is not None
     assert anchor in found.keys.values()
     assert found.anchor_label == label
+
+
+def test_a_yearly_29_februari_is_listed_since_not_every_year_has_one() -> None:
+    assert [(f.keys, f.reason) for f in scan("jaarlijks op 29 februari")] == [
+        (None, "not a day of every year")]
+    # '31 februari' is no day at all: the day is not read, and the frequency is what remains.
+    assert [(f.written, f.keys) for f in scan("jaarlijks op 31 februari")] == [
+        ("jaarlijks", {"frequency": "jaarlijks"}), ("op 31 februari", None)]

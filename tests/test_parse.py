@@ -317,3 +317,15 @@ def test_every_calendar_and_event_key_refuses_a_table() -> None:
         _, problems = parse_calendar(text, "t.toml")
         assert len(problems) == 1, (key, problems)
         assert problems[0].message.startswith("t.toml: event 'ontvangst': "), key
+
+
+@pytest.mark.parametrize(("year", "first", "until"), [
+    (2000, date(2000, 11, 12), date(2001, 12, 31)),  # not from 1999: outside 2000-2100
+    (2100, date(2099, 11, 12), date(2100, 12, 31)),
+])
+def test_yearly_default_years_stay_within_the_range(year: int, first: date, until: date) -> None:
+    calendar, problems = parse_calendar(HEAD.replace("year = 2027", f"year = {year}")
+                                        + entry('yearly = "12 november"'), "t.toml")
+    assert problems == []
+    assert calendar is not None
+    assert calendar.entries[0].when == Recurring("FREQ=YEARLY", first, until)

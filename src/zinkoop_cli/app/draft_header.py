@@ -95,7 +95,7 @@ def header_of(lines: Sequence[Line], options: Options,
             notes.append(f"published: {error}; not used")
             published = None
     if published is None:
-        published = f"1 januari {year - 1}"
+        published = f"1 januari {max(year - 1, 2000)}"  # the range zinkoop takes
         notes.append(f"published: no publication date found; set to {published}")
     elif not sure:
         notes.append(f"published: the first date near the top ({published}); the document "

@@ -133,8 +133,10 @@ def read_first_of_month(text: str, match: re.Match[str]) -> Found:
 
 def read_yearly(text: str, match: re.Match[str]) -> Found | None:
     month = month_number(match.group("m"))
-    if valid_day(2000, month, match.group("d")) is None:  # a leap year: 29 februari exists
-        return None
+    if valid_day(2001, month, match.group("d")) is None:
+        # '31 februari' is no day; '29 februari' is not one of every year: an rrule says which.
+        return unread(match, "not a day of every year") if valid_day(
+            2000, month, match.group("d")) else None
     return Found(match.start(), match.end(), match.group(0),
                  {"yearly": f"{int(match.group('d'))} {MONTH_NAMES[month - 1]}"})
 

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from zinkoop_cli.core.limits import LAST_YEAR, day_problem, offset_problem
+from zinkoop_cli.core.limits import FIRST_YEAR, LAST_YEAR, day_problem, offset_problem
 from zinkoop_cli.core.model import (
     Bound,
     Continuous,
@@ -249,7 +249,7 @@ def _yearly(table: Mapping[str, Any], text: str, calendar_year: int) -> Recurrin
     if re.search(r"\d{4}", text):
         raise DateTextError(f"yearly {text!r} gives a year; write the day or month without it "
                             "and the years with 'first' and 'until'")
-    first = table.get("first", calendar_year - 1)
+    first = table.get("first", max(calendar_year - 1, FIRST_YEAR))
     if not isinstance(first, int) or isinstance(first, bool):
         raise DateTextError(f"first must be the first year, e.g. first = 2024, got {first!r}")
     until = _year_or_day(table, "until") or date(min(calendar_year + 1, LAST_YEAR), 12, 31)
