@@ -13,7 +13,7 @@ from zinkoop_cli.core.daytext import parse_user_day
 from zinkoop_cli.core.deixis import Frame, anchor, last_day, read_dates
 from zinkoop_cli.core.dutch_words import slug
 from zinkoop_cli.core.grammar import Found
-from zinkoop_cli.core.limits import year_problem
+from zinkoop_cli.core.limits import MAX_OFFSET, offset_problem, year_problem
 from zinkoop_cli.core.policy_text import Line, Unit, split_sentences, units
 from zinkoop_cli.core.terms import continued_term, own_term
 
@@ -183,7 +183,11 @@ def _year_problem(keys: Table) -> str | None:
                                                                     str(value))]
     last = last_day(keys)  # 'winter 2100' ends in 2101
     years += [last.year] if last is not None else []
-    return next((p for y in years if (p := year_problem(y)) is not None), None)
+    problems = [year_problem(y) for y in years]
+    # 'binnen 923 jaar': an offset beyond what zinkoop counts.
+    problems += [offset_problem(value, unit) for unit, value in keys.items()
+                 if unit in MAX_OFFSET and isinstance(value, int)]
+    return next((p for p in problems if p is not None), None)
 
 
 def _row(builder: _Builder, unit: Unit, frame: Frame) -> None:
