@@ -277,7 +277,8 @@ def test_a_season_ending_after_2100_is_listed() -> None:
 
 
 def test_an_offset_beyond_what_zinkoop_counts_is_listed() -> None:
-    text = "Zorginkoopbeleid GGZ 2027\n\n1 april 2026\n\nWij beslissen binnen 923 jaar na ontvangst.\n"
+    text = ("Zorginkoopbeleid GGZ 2027\n\n1 april 2026\n\n"
+            "Wij beslissen binnen 923 jaar na ontvangst.\n")
     result = draft(lines(text), Options("Voorbeeld"), "beleid.txt")
     assert [(u.written, u.reason) for u in result.unread] == [
         ("binnen 923 jaar na ontvangst", "years = 923 is more than zinkoop accepts (at most "
