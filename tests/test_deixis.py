@@ -219,3 +219,39 @@ def test_a_winter_not_yet_past_in_january_is_the_one_that_began_in_december() ->
     january = Frame(dt.date(2026, 1, 15), 2027)
     assert [f.keys for f in read_dates("Vanaf de winter start de pilot.", january)] == [
         {"starts": "winter 2025"}]
+
+
+TERM = Frame(dt.date(2026, 5, 1), 2027, "Inkoopbeleid fysiotherapie", (2027, 2029))
+
+
+@pytest.mark.parametrize(("text", "keys"), [
+    ("In het eerste contractjaar meten wij.", {"year": 2027}),
+    ("In de loop van het tweede contractjaar evalueren wij.", {"year": 2028}),
+    ("In het laatste contractjaar volgt een nieuw beleid.", {"year": 2029}),
+    ("In het najaar voorafgaand aan het contractjaar maken wij afspraken.",
+     {"season": "najaar 2026"}),
+    ("Wij zijn het hele jaar door bereikbaar.", {"year": 2027}),
+])
+def test_contract_years_counted_through_the_documents_term(text: str,
+                                                           keys: dict[str, object]) -> None:
+    assert [f.keys for f in read_dates(text, TERM)] == [keys]
+
+
+def test_an_ordinal_contract_year_without_a_term_or_past_it_is_listed() -> None:
+    assert [f.reason for f in read_dates("In het tweede contractjaar meten wij.", APRIL)] == [
+        "which contract year: the document's term is not known"]
+    assert [f.reason for f in read_dates("In het vijfde contractjaar meten wij.", TERM)] == [
+        "the document's term ends in 2029"]
+
+
+@pytest.mark.parametrize("text", ["Overstappen kan alleen per 1 januari van het betreffende jaar.",
+                                  "U dient uiterlijk 1 oktober van het lopende jaar in."])
+def test_a_year_the_sentence_names_only_by_an_adjective_is_listed(text: str) -> None:
+    (found,) = read_dates(text, TERM)
+    assert found.keys is None
+    assert "counts from a year the sentence does not name" in str(found.reason)
+
+
+def test_a_year_something_is_for_lends_no_year() -> None:
+    found = read_dates("De tarieven voor 2027 maken wij uiterlijk eind juni bekend.", TERM)
+    assert [f.keys for f in found] == [{"year": 2027}, {"month": "juni 2026", "part": "eind"}]

@@ -302,3 +302,36 @@ def test_a_yearly_29_februari_is_listed_since_not_every_year_has_one() -> None:
     # '31 februari' is no day at all: the day is not read, and the frequency is what remains.
     assert [(f.written, f.keys) for f in scan("jaarlijks op 31 februari")] == [
         ("jaarlijks", {"frequency": "jaarlijks"}), ("op 31 februari", None)]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("uiterlijk 1 november 2026 (12.00 uur)", [{"date": "1 november 2026", "time": "12:00"}]),
+    ("uiterlijk in het najaar 2027", [{"season": "najaar 2027"}]),
+    ("voor de contractjaren 2027, 2028 en 2029",
+     [{"period": ["1 januari 2027", "31 december 2029"]}]),
+    ("in oktober en november 2027", [{"month": "oktober 2027"}, {"month": "november 2027"}]),
+    ("in 2025 of 2026", [{"year": 2025}, {"year": 2026}]),
+    ("uiterlijk 1 april, 1 juli en 1 oktober 2027",
+     [{"date": "1 april 2027"}, {"date": "1 juli 2027"}, {"date": "1 oktober 2027"}]),
+])
+def test_more_forms_policies_write(text: str, found: list[dict[str, object]]) -> None:
+    assert [f.keys for f in scan(text)] == found
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("de afgelopen jaren", "counted from a day the policy does not name"),
+    ("Dit eindbod is twintig kalenderdagen geldig.", "a duration without a start"),
+    ("vanaf de eerste dag van de maand volgend op de opzegging",
+     "the first day of the month after an event: write it yourself"),
+    ("in de jaren 2027, 2029 en 2030", "years that do not follow on: write each yourself"),
+])
+def test_more_forms_are_listed_with_why(text: str, reason: str) -> None:
+    assert [f.reason for f in scan(text)] == [reason]
+
+
+def test_a_compound_contract_and_a_rule_whose_event_comes_first() -> None:
+    assert [f.keys for f in scan("een standaardovereenkomst voor één jaar", contract_year=2028)] \
+        == [{"period": ["1 januari 2028", "31 december 2028"]}]
+    found = scan("Na ontvangst van het voorstel heeft u tien werkdagen om te reageren.")
+    assert [(f.keys, f.anchor_label) for f in found] == [
+        ({"after": "ontvangst", "workdays": 10}, "ontvangst van het voorstel")]

@@ -69,3 +69,8 @@ def test_a_borderless_row_with_the_date_last_is_a_row() -> None:
         ("Indienen offerte", "uiterlijk 1 juli 2026, 12.00 uur"),
         ("Ondertekenen", "vóór 12 november 2026"),
         ("De campagne is op 13 september 2018 gestart met de Challenge.", None)]
+
+
+def test_a_year_alone_is_a_table_date_cell() -> None:
+    (found,) = date_cell("2028") or ()
+    assert found.keys == {"year": 2028}

@@ -7,7 +7,13 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from zinkoop_cli.app.draft_header import Options, contract_year, header_of, subject_of
+from zinkoop_cli.app.draft_header import (
+    Options,
+    contract_year,
+    header_of,
+    subject_of,
+    term_of,
+)
 from zinkoop_cli.core.date_phrases import END_ONLY, day_text
 from zinkoop_cli.core.daytext import parse_user_day
 from zinkoop_cli.core.deixis import Frame, anchor, last_day, read_dates
@@ -220,7 +226,8 @@ def draft(lines: Sequence[Line], options: Options, source_name: str) -> Draft:
     skipped: list[Unread] = []
     header, notes, written_on = header_of(lines, options, source_name)
     builder = _Builder(options.publisher, written_on)
-    frame = Frame(written_on, contract_year(header, options), subject_of(str(header["title"])))
+    frame = Frame(written_on, contract_year(header, options), subject_of(str(header["title"])),
+                  term_of(str(header["title"])))
     previous, previous_entries = "", 0
     for unit in units(lines):
         before = len(builder.entries)
@@ -239,7 +246,7 @@ def draft(lines: Sequence[Line], options: Options, source_name: str) -> Draft:
                     continue
                 found = own_term(unit.text, found, frame) or found
             if found.keys is not None and not _has_words(unit.text, found):
-                if _on_title_page(unit.where) and found.keys.get("date") == header["published"]:
+                if _on_title_page(unit.where) and found.keys.get("date") == header.get("published"):
                     builder.add(unit, found._replace(note="a date standing alone on the title "
                                                      "page: the document's date?"),
                                 str(header["title"]), unit.text)

@@ -33,6 +33,12 @@ def contract_year(header: Table, options: Options) -> int | None:
     return int(years.pop()) if len(years) == 1 else None
 
 
+def term_of(title: str) -> tuple[int, int] | None:
+    """The years a multi-year policy covers, from its title ('Inkoopbeleid 2027-2029')."""
+    years = sorted({int(y) for y in _YEAR.findall(title)})
+    return (years[0], years[-1]) if len(years) == 2 else None
+
+
 def subject_of(title: str) -> str:
     """What a document calls itself: its title without years ('Actieplan ambulancezorg')."""
     return " ".join(w for w in title.split() if not re.fullmatch(r"(?:19|20)\d\d", w))
@@ -95,8 +101,9 @@ def header_of(lines: Sequence[Line], options: Options,
             notes.append(f"published: {error}; not used")
             published = None
     if published is None:
-        published = f"1 januari {max(year - 1, 2000)}"  # the range zinkoop takes
-        notes.append(f"published: no publication date found; set to {published}")
+        # Never a made-up day: the calendar format lets 'published' be left out.
+        notes.append("published: no date of the document found; left out (add it if the "
+                     "policy carries one)")
     elif not sure:
         notes.append(f"published: the first date near the top ({published}); the document "
                      "does not say it is the publication date, so no phrase was read against it")
@@ -104,14 +111,15 @@ def header_of(lines: Sequence[Line], options: Options,
         title = f"Zorginkoopbeleid {care} {year}"
         notes.append(f"title: not found; set to '{title}'")
     if version is None:
-        version = published
-        notes.append(f"version: none in the document; set to the publication date ({version})")
+        version = published or "in te vullen"
+        notes.append(f"version: none in the document; set to "
+                     f"{'the publication date' if published else 'in te vullen'} ({version})")
     header: Table = {
         "publisher": publisher, "publisher_id": slug(publisher) or "onbekend",
-        "care_type": slug(care) or "onbekend", "year": year, "title": title,
-        "version": version, "published": published,
-        "source": f"{publisher}, {title}, versie {version} ({published}); drafted from "
-                  f"{source_name}",
+        "care_type": slug(care) or "onbekend", "year": year, "title": title, "version": version,
+        **({"published": published} if published else {}),
+        "source": f"{publisher}, {title}, versie {version}"
+                  f"{f' ({published})' if published else ''}; drafted from {source_name}",
     }
     return header, notes, written_on
 

@@ -77,14 +77,15 @@ def read_relative(text: str, match: re.Match[str]) -> Found | None:
     lead, tail = lead_of(match), " ".join((match.group("tail") or "").lower().split())
     counts = "binnen" in lead or lead == "na" or tail in {"de tijd", "na", "nadat", "vóór",
                                                           "voor", "voorafgaand aan",
-                                                          "voorafgaande aan", "van tevoren"}
+                                                          "voorafgaande aan", "van tevoren",
+                                                          "om"}
     if not counts or (tail == "op" and "binnen" not in lead):
         return None
     unit = UNITS[match.group("u").lower()]
     keys: Keys = {"before" if tail in {"vóór", "voor", "voorafgaand aan", "voorafgaande aan",
                                        "van tevoren"} else "after": "",
                   unit: number_value(match.group("n"))}
-    end, label = match.end(), None
+    end, label = (match.end() if tail != "om" else match.end("u")), None
     dated = _DATED_ANCHOR.match(text, end) if tail in {"na", "vóór", "voor", "voorafgaand aan",
                                                        "voorafgaande aan"} else None
     if dated is not None:
@@ -118,8 +119,23 @@ def read_relative(text: str, match: re.Match[str]) -> Found | None:
             label, end = text[end:last].strip(), last
             keys[next(iter(keys))] = slug(nouns[0])
     note = "'voor' read as 'vóór' (before)" if tail == "voor" else None
+    side = next(iter(keys))
+    if not keys[side] and side == "after":
+        # 'Na ontvangst van het voorstel heeft u tien werkdagen om ...': the event is named
+        # before the term, in the same sentence.
+        start = max(text.rfind(mark, 0, match.start()) for mark in ".!?;") + 1
+        named = list(_NAMED_BEFORE.finditer(text, start, match.start()))
+        if named:
+            keys[side], label = slug(named[-1].group("x")), named[-1].group("np")
     return Found(match.start(), end, text[match.start():end], keys, anchor_label=label,
                  note=note)
+
+
+# 'na ontvangst van uw aanmelding', 'vanaf de dag van verzending': an event before the term.
+_NAMED_BEFORE = re.compile(
+    r"(?<![\w-])(?:na|vanaf|sinds)\s+(?P<np>(?:de\s+(?:dag|datum)\s+van\s+)?(?:de\s+|het\s+|uw\s+"
+    r"|onze\s+)?(?P<x>[^\W\d_][\w-]{3,})(?:\s+van\s+(?:de|het|uw|onze|een)\s+[\w-]+)?)",
+    re.IGNORECASE)
 
 
 def read_first_of_month(text: str, match: re.Match[str]) -> Found:

@@ -34,16 +34,16 @@ from zinkoop_cli.core.date_phrases import (
 )
 from zinkoop_cli.core.date_stretches import sentence_around, sentence_span
 from zinkoop_cli.core.dutch_words import (
-    MONTH,
     MONTH_NAMES,
     NUMBER,
+    ORDINALS,
     SEASON,
     SEASONS,
     month_number,
     number_value,
     quarter_number,
 )
-from zinkoop_cli.core.grammar import Handler, scan
+from zinkoop_cli.core.grammar import Handler, reread, scan, with_year
 from zinkoop_cli.core.lang import SEASON_MONTHS
 
 __all__ = ["Frame", "anchor", "last_day", "read_dates"]
@@ -57,6 +57,7 @@ class Frame(NamedTuple):
     written_on: dt.date | None = None  # the document's own date, when it gives one
     contract_year: int | None = None  # the one year it buys for, when that is sure
     subject: str | None = None  # what it calls itself: its title without the year
+    term: tuple[int, int] | None = None  # the years a multi-year policy covers (2027-2029)
 
 
 def read_dates(text: str, frame: Frame, *, whole: bool = False) -> list[Found]:
@@ -87,8 +88,10 @@ def _sentence_year(text: str, item: Found,
     first, last = sentence_span(text, item.start, item.end)
     years: dict[int, tuple[str, bool]] = {}
     for other in found:
-        if other.keys is None or not first <= other.start < last or "starts" in other.keys:
-            continue  # a change's start ('vanaf 2028') dates the change, not the sentence
+        if other.keys is None or not first <= other.start < last or "starts" in other.keys \
+                or other.written.lower().startswith("voor "):
+            continue  # a change's start ('vanaf 2028') or what it is for ('de tarieven voor
+            # 2029') dates something else than this sentence's phrase
         between = text[min(item.end, other.end):max(item.start, other.start)]
         if _SUBORDINATE.search(between):
             continue  # another clause: 'in de zomer bekend hoe ... vanaf 2028 verandert'
@@ -103,11 +106,7 @@ def _sentence_year(text: str, item: Found,
 
 def _borrowed(found: Found, said: tuple[int, str, bool]) -> Found:
     year, phrase, framed = said
-    spots = list(_YEAR_GOES_AFTER.finditer(found.written))
-    if not spots:
-        return found
-    at = spots[-1].end()
-    again = _reread(f"{found.written[:at]} {year}{found.written[at:]}")
+    again = with_year(found.written, year)
     if again is None or again.keys is None:
         return found
     return found._replace(keys=again.keys, reason=None, framed=framed,
@@ -122,15 +121,11 @@ def anchor(found: Found, frame: Frame, text: str = "", *, cell: bool = False,
     sentence that places it nowhere else, in the first year in which it is not past on the
     document's date. Anything else as it is, its reason saying why. ``row``: the whole table
     row of a date cell, whose other cells may name another year."""
-    if found.reason != YEAR_MISSING:
+    if found.reason != YEAR_MISSING or with_year(found.written, 2000) is None:
         return found
-    spots = list(_YEAR_GOES_AFTER.finditer(found.written))
-    if not spots:
-        return found
-    at = spots[-1].end()
     complement = _COMPLEMENT.match(text, found.end) if text else None
     if complement is not None:
-        return _in_said_year(found, complement, frame, at)
+        return _in_said_year(found, complement, frame)
     written_on = frame.written_on
     if written_on is None:
         return found
@@ -140,7 +135,7 @@ def anchor(found: Found, frame: Frame, text: str = "", *, cell: bool = False,
     if why is not None:
         return found._replace(reason=f"{YEAR_MISSING}: {why}")
     for year in (written_on.year - 1, written_on.year, written_on.year + 1):  # winter
-        again = _reread(f"{found.written[:at]} {year}{found.written[at:]}")
+        again = with_year(found.written, year)
         last = last_day(again.keys) if again is not None and again.keys else None
         if again is None or last is None:
             return found
@@ -166,14 +161,14 @@ def _why_not_anchored(found: Found, frame: Frame, sentence: str, cell: bool) -> 
     return None
 
 
-def _in_said_year(found: Found, complement: re.Match[str], frame: Frame, at: int) -> Found:
+def _in_said_year(found: Found, complement: re.Match[str], frame: Frame) -> Found:
     """'uiterlijk 1 oktober van het contractjaar', 'uiterlijk 1 mei na afloop van het
     contractjaar', 'in het najaar van het jaar voorafgaand aan het contractjaar', 'eind
     september van dit jaar': the year the complement names."""
     words = " ".join(complement.group(0).split())
     written = f"{found.written}{complement.group(0)}"
     whole = found._replace(end=complement.end(), written=written)
-    kind = complement.lastgroup or ""
+    kind = {"open2": "open"}.get(complement.lastgroup or "", complement.lastgroup or "")
     base = frame.contract_year if kind in {"of", "before", "after"} else \
         frame.written_on.year if frame.written_on is not None and kind == "deictic" else None
     if kind == "open":
@@ -186,7 +181,7 @@ def _in_said_year(found: Found, complement: re.Match[str], frame: Frame, at: int
     if kind == "deictic":
         shift = {"dit": 0, "volgend": 1, "vorig": -1}[complement.group("deictic").lower()]
     year = base + shift
-    again = _reread(f"{found.written[:at]} {year}{found.written[at:]}")
+    again = with_year(found.written, year)
     if again is None or again.keys is None:
         return whole
     source = "the year the document buys for" if kind != "deictic" else "the document's date"
@@ -210,17 +205,15 @@ _SUBORDINATE = re.compile(r"(?<![\w-])(?:hoe|dat|die|welke|welk|wanneer|waarin|w
                           re.IGNORECASE)
 # A complement after a yearless phrase that says its year.
 _COMPLEMENT = re.compile(
-    r"\s+(?:(?:van|in)\s+het\s+jaar\s+(?:voorafgaande?\s+aan|vóór|voor)\s+het\s+"
+    r"\s+(?:(?:(?:van|in)\s+het\s+jaar\s+)?(?:voorafgaande?\s+aan|vóór|voor)\s+het\s+"
     r"(?P<before>contract|inkoop)jaar"
     r"|(?:van|in)\s+het\s+(?:lopende\s+)?(?P<of>contract|inkoop)jaar"
     r"|(?:na\s+afloop\s+van|volgend\s+op|na)\s+het\s+(?P<after>contract|inkoop)jaar"
     r"|(?:van\s+)?(?P<deictic>dit|volgend|vorig)\s+jaar"
-    r"|(?:van|in)\s+het\s+jaar\s+(?P<open>daarop|daarna|erna|ervoor|daarvoor|waarin))(?![\w-])",
+    r"|(?:van|in)\s+het\s+jaar\s+(?P<open>daarop|daarna|erna|ervoor|daarvoor|waarin)"
+    r"|(?:van|in|voorafgaand\s+aan)\s+het\s+(?P<open2>betreffende|desbetreffende|daaropvolgende"
+    r"|volgende|voorgaande|lopende|eerstvolgende)\s+(?:contract|inkoop|kalender)?jaar)(?![\w-])",
     re.IGNORECASE)
-# Where a year goes into a phrase without one: after its month, season, quarter or week.
-_YEAR_GOES_AFTER = re.compile(
-    rf"(?:(?<![\w-]){MONTH}|(?<![\w-]){SEASON}|kwartaal|helft|halfjaar|half\s+jaar"
-    r"|week\s+\d{1,2})(?![\w-])", re.IGNORECASE)
 NO_DATE = "counted from the document's date, which it does not state"
 NO_YEAR = "the year the document buys for, which is not sure (give --year)"
 
@@ -234,7 +227,7 @@ def _patterns(frame: Frame) -> list[tuple[re.Pattern[str], Handler]]:
         (_RELATIVE_WORD, lambda text, match: unread(match, NO_DATE if written_on is None else
                                                     "counted from the document's date: write "
                                                     "it yourself")),
-        (_CONTRACT_YEAR, lambda text, match: _contract_year(match, year)),
+        (_CONTRACT_YEAR, lambda text, match: _contract_year(match, year, frame.term)),
     ]
 
 
@@ -263,8 +256,10 @@ _RELATIVE_WORD = re.compile(
 # what something is about, not when it happens.
 _CONTRACT_YEAR = re.compile(
     rf"{_LEAD[:-1]}het\s+(?:hele\s+|gehele\s+|lopende\s+"
-    rf"|(?P<shift>vorige|afgelopen|volgende|komende)\s+)?"
-    rf"(?P<noun>contractjaar|inkoopjaar|overeenkomstjaar|jaar)(?![\w-]){_NOT_SAID}", _F)
+    rf"|(?P<shift>vorige|afgelopen|volgende|komende)\s+"
+    rf"|(?P<ordinal>eerste|tweede|derde|vierde|vijfde|laatste)\s+)?"
+    rf"(?P<noun>contractjaar|inkoopjaar|overeenkomstjaar|jaar)(?![\w-]){_NOT_SAID}"
+    r"|(?<![\w-])het\s+(?:hele|gehele)\s+(?P<through>jaar)\s+door(?![\w-])", _F)
 
 
 def _coming_years(match: re.Match[str], written_on: dt.date | None) -> Found | None:
@@ -289,16 +284,30 @@ def _this_year(match: re.Match[str], written_on: dt.date | None) -> Found | None
                                  f"document's date ({day_text(written_on)})")
 
 
-def _contract_year(match: re.Match[str], year: int | None) -> Found | None:
+def _contract_year(match: re.Match[str], year: int | None,
+                   term: tuple[int, int] | None) -> Found | None:
     lead = lead_of(match)
     # A bare 'het jaar' is the purchase year only while something lasts through it.
-    if match.group("noun").lower() == "jaar" and lead not in {"gedurende", "tijdens",
-                                                               "in de loop van"}:
+    if match.group("through") is None and match.group("noun").lower() == "jaar" \
+            and lead not in {"gedurende", "tijdens", "in de loop van"}:
         return None
     if year is None:
         return unread(match, NO_YEAR)
     shift = (match.group("shift") or "").lower()
     said = year + (-1 if shift in {"vorige", "afgelopen"} else 1 if shift else 0)
+    ordinal = (match.group("ordinal") or "").lower()
+    if ordinal:
+        # 'het tweede contractjaar' of a policy for 2027-2029: counted through its term.
+        if term is None:
+            return unread(match, "which contract year: the document's term is not known")
+        said = term[1] if ordinal == "laatste" else term[0] + ORDINALS[ordinal] - 1
+        if said > term[1]:
+            return unread(match, f"the document's term ends in {term[1]}")
+        return _as_year(match, said, f"'{' '.join(match.group(0).split())}': counted through "
+                                     f"the document's term ({term[0]}-{term[1]})")
+    if match.group("through") is not None:
+        return Found(match.start(), match.end(), match.group(0), {"year": year}, framed=True,
+                     note=f"'het hele jaar door': the year the document buys for ({year})")
     return _as_year(match, said, f"'{' '.join(match.group(0).split())}': counted from the "
                                  f"year the document buys for ({year})")
 
@@ -306,21 +315,13 @@ def _contract_year(match: re.Match[str], year: int | None) -> Found | None:
 def _as_year(match: re.Match[str], year: int, note: str) -> Found | None:
     lead = {"tijdens": "gedurende", "einde": "eind"}.get(lead_of(match), lead_of(match))
     rewritten = f"{lead or 'in'} {year}"
-    again = _reread(rewritten)
+    again = reread(rewritten)
     if again is None:
         # 'uiterlijk eind volgend jaar' as 'uiterlijk eind 2027': listed, with its reason.
         said = [item for item in scan(rewritten, whole=True) if item.reason]
         return unread(match, said[0].reason or "not read") if said else None
     return Found(match.start(), match.end(), match.group(0), again.keys,
                  note=_joined(again.note, note), framed=True)
-
-
-def _reread(text: str) -> Found | None:
-    """``text`` (a phrase with its year now written) read as one phrase, or None."""
-    found = [item for item in scan(text, whole=True) if item.keys is not None]
-    if len(found) != 1 or found[0].start != 0 or found[0].end != len(text.strip()):
-        return None
-    return found[0]
 
 
 def last_day(keys: Keys) -> dt.date | None:

@@ -20,7 +20,7 @@ _SMALL = {**_UNITS, "tien": 10, "elf": 11, "twaalf": 12, "dertien": 13, "veertie
 _TENS = {"twintig": 20, "dertig": 30, "veertig": 40, "vijftig": 50, "zestig": 60,
          "zeventig": 70, "tachtig": 80, "negentig": 90}
 
-ORDINALS = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "laatste": 4}
+ORDINALS = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "vijfde": 5, "laatste": 4}
 SEASONS = {"voorjaar": "voorjaar", "lente": "voorjaar", "zomer": "zomer", "najaar": "najaar",
            "herfst": "najaar", "winter": "winter"}
 PARTS = {"begin": "begin", "medio": "medio", "half": "medio", "midden": "medio",

@@ -28,7 +28,6 @@ from zinkoop_cli.core.date_phrases import (
     read_relative,
     read_vague,
     read_yearly,
-    valid_day,
 )
 from zinkoop_cli.core.date_stretches import (
     read_any_quarter,
@@ -58,12 +57,12 @@ from zinkoop_cli.core.dutch_words import (
     YEAR,
 )
 
-__all__ = ["YEAR_MISSING", "Found", "Handler", "Keys", "day_text", "scan"]
+__all__ = ["YEAR_MISSING", "Found", "Handler", "Keys", "day_text", "reread", "scan", "with_year"]
 
 _F = re.IGNORECASE | re.VERBOSE
-_TIME = (r"(?P<tm>\s*,?\s*(?:(?:uiterlijk\s+)?(?:om|voor|vóór|tot)\s+"
+_TIME = (r"(?P<tm>\s*,?\s*\(?(?:(?:uiterlijk\s+)?(?:om|voor|vóór|tot)\s+"
          r"(?P<hh>[0-2]?\d)[.:](?P<mi>[0-5]\d)(?:\s*uur)?"
-         r"|(?P<hh2>[0-2]?\d)[.:](?P<mi2>[0-5]\d)\s*uur))?")
+         r"|(?P<hh2>[0-2]?\d)[.:](?P<mi2>[0-5]\d)\s*uur)\)?)?")
 _WEEKDAY = rf"(?:(?P<wd>{'|'.join(WEEKDAYS)})\s+)?"
 _DAY_LEAD = (r"(?:(?P<lead>uiterlijk\s+op|uiterlijk\s+vóór|uiterlijk|niet\s+later\s+dan"
              r"|ten\s+laatste(?:\s+op)?|vóór|voor|op|per|vanaf|"
@@ -81,10 +80,12 @@ def _whole(handler: Callable[[str, re.Match[str], bool], Found | None],
 _RELATIVE = re.compile(
     rf"(?:(?P<lead>(?:uiterlijk\s+)?binnen|na|uiterlijk|ten\s+minste|minstens)\s+)?"
     rf"(?P<n>{NUMBER})\s+(?P<u>{UNIT})"
-    r"(?:\s+(?P<tail>de\s+tijd|nadat|na|vóór|voor(?:afgaande?\s+aan)?|op|van\s+tevoren)(?!\w))?",
+    r"(?:\s+(?P<tail>de\s+tijd|nadat|na|vóór|voor(?:afgaande?\s+aan)?|op|van\s+tevoren|om)"
+    r"(?!\w))?",
     _F)
 _FIRST_OF_MONTH = re.compile(
-    r"per\s+de\s+eerste\s+(?:kalender)?dag\s+van\s+de\s+maand\s+(?P<link>van|na|volgend\s+op)"
+    r"(?:per|vanaf|met\s+ingang\s+van)\s+de\s+eerste\s+(?:kalender)?dag\s+van\s+de\s+maand\s+"
+    r"(?P<link>van|na|volgend\s+op)"
     r"\s+(?P<label>(?:(?:de|het|onze|uw|hun|deze|dit|die|zijn|haar)\s+)?(?P<x>[\w-]+))", _F)
 _YEARLY = re.compile(rf"(?:jaarlijks|(?:ieder|elk)e?\s+jaar)\s+(?:op\s+)?(?P<d>{DAY})\s+"
                      rf"(?P<m>{MONTH})(?!\s*{YEAR})", _F)
@@ -107,7 +108,8 @@ _MONTH_RANGE = re.compile(rf"(?P<m1>{FULL_MONTH})(?:\s+(?P<y1>{YEAR}))?\s*(?:t/m
 _YEAR_PERIOD = re.compile(rf"(?:(?P<lead>gedurende(?:\s+heel)?|de\s+jaren|de\s+periode|in|van)\s+)?"
                           rf"(?P<y1>{YEAR})\s*(?P<link>t/m|tot\s+en\s+met|-|\u2013|en)\s*"
                           rf"(?P<y2>{YEAR})", _F)
-_VAGUE = re.compile(rf"(?:in\s+)?de\s+komende\s+(?:{NUMBER}\s+)?{UNIT}", _F)
+_VAGUE = re.compile(rf"(?:in\s+)?de\s+(?:komende|afgelopen|voorbije|laatste|achterliggende)\s+"
+                    rf"(?:{NUMBER}\s+)?{UNIT}", _F)
 _BEFORE_EVENT = re.compile(
     r"vóór\s+(?P<label>(?:de|het)\s+(?P<x>[\w-]*(?:ing|datum|aanvang|start))"
     r"(?:\s+van\s+(?:de|het)(?:\s+[\w-]+){1,3})?)(?![\w-])", _F)
@@ -134,7 +136,7 @@ _UNDATED_TERM = re.compile(
     rf"|(?:duurt|duren|looptijd\s+van)\s+(?:ruim\s+|circa\s+|ongeveer\s+)?{NUMBER}\s+"
     r"(?:jaar|jaren|maanden|maand|weken)(?![\w-])"
     rf"|met\s+(?:maximaal\s+)?{NUMBER}\s+(?:jaar|jaren|maanden|maand)\s+(?:te\s+|worden\s+)?"
-    r"verleng\w*", _F)
+    rf"verleng\w*|(?:is|zijn|blijft|blijven)\s+{NUMBER}\s+{UNIT}\s+geldig(?![\w-])", _F)
 _WEEK = re.compile(rf"(?:in\s+)?week\s+(?P<w>[1-5]?\d)(?!\d)(?:\s+(?:van\s+)?(?P<y>{YEAR}))?",
                    _F)
 # Not after 'over': 'de cijfers over het eerste halfjaar' say what they cover, not when.
@@ -155,8 +157,8 @@ _QUARTER = re.compile(
     rf"(?:(?P<o>{QUARTER_ORDINAL})\s+kwartaal|(?P<y0>{YEAR})[-\s]?Q(?P<q2>[1-4])|Q(?P<q>[1-4]))"
     rf"(?:\s+(?:van\s+)?(?P<y>{YEAR}))?", _F)
 _SEASON = re.compile(
-    rf"(?:(?P<lead>vanaf|per|in|gedurende|sinds|rond)\s+)?(?:(?P<art>het|de)\s+)?(?<![\w-])"
-    rf"(?P<s>{SEASON})(?:\s+(?:van\s+)?(?P<y>{YEAR}))?", _F)
+    rf"(?:(?P<lead>uiterlijk\s+in|uiterlijk|vanaf|per|in|gedurende|sinds|rond)\s+)?"
+    rf"(?:(?P<art>het|de)\s+)?(?<![\w-])(?P<s>{SEASON})(?:\s+(?:van\s+)?(?P<y>{YEAR}))?", _F)
 # "vóór het einde van 2018": before the year ends, so its last day at the latest. Only the
 # end as a point ('het einde'); 'eind 2018' is a vague stretch and stays unread after 'vóór'.
 _YEAR_END = re.compile(rf"(?:uiterlijk\s+)?(?:vóór|voor)\s+het\s+einde\s+van\s+(?:het\s+)?"
@@ -168,9 +170,19 @@ _YEAR = re.compile(
     rf"(?P<on>\s+en\s+verder)?", _F)
 
 
+# 'de contractjaren 2027, 2028 en 2029': the years listed, as one period when they follow on.
+_YEAR_LIST = re.compile(rf"(?:(?:in|voor|gedurende|over)\s+)?(?:de\s+)?"
+                        rf"(?:contract|kalender|inkoop)?jaren\s+"
+                        rf"(?P<ys>{YEAR}(?:\s*,\s*{YEAR})*\s+en\s+{YEAR})", _F)
+# A table's date cell that is a year alone ('2028 | Tussentijdse evaluatie').
+_BARE_YEAR = re.compile(rf"^\s*(?P<y>{YEAR})\s*$")
+
+
 def _patterns(whole: bool) -> list[tuple[re.Pattern[str], Handler]]:
     # Most specific first: a span claimed by one pattern is not read again by a later one.
-    return [(_FIRST_OF_MONTH, read_first_of_month), (_YEARLY, read_yearly),
+    cell = [(_BARE_YEAR, _read_bare_year)] if whole else []
+    return [*cell, (_FIRST_OF_MONTH, read_first_of_month), (_YEARLY, read_yearly),
+            (_YEAR_LIST, _read_year_list),
             (_RELATIVE, read_relative), (_MARKER, read_marker), (_VAGUE, read_vague),
             (_BEFORE_EVENT, read_before_event), (_FIGURE_RANGE, read_figure_range),
             (_RANGE, read_range),
@@ -181,6 +193,19 @@ def _patterns(whole: bool) -> list[tuple[re.Pattern[str], Handler]]:
             (_SEASON, _whole(read_season, whole)), (_FREQUENCY, read_frequency),
             (_MONTH, _whole(read_month, whole)), (_YEAR_END, _read_year_end),
             (_YEAR, read_year)]
+
+
+def _read_bare_year(text: str, match: re.Match[str]) -> Found:
+    return Found(match.start(), match.end(), match.group(0), {"year": int(match.group("y"))})
+
+
+def _read_year_list(text: str, match: re.Match[str]) -> Found | None:
+    years = [int(y) for y in re.findall(r"\d{4}", match.group("ys"))]
+    if years != list(range(years[0], years[0] + len(years))):
+        return Found(match.start(), match.end(), match.group(0), None,
+                     "years that do not follow on: write each yourself")
+    return Found(match.start(), match.end(), match.group(0),
+                 {"period": [f"1 januari {years[0]}", f"31 december {years[-1]}"]})
 
 
 def _read_year_end(text: str, match: re.Match[str]) -> Found:
@@ -195,7 +220,7 @@ _PATTERNS = {flag: _patterns(flag) for flag in (False, True)}
 _YEARS_WORD = r"(?:één|eén|een|twee|drie|vier|vijf|[1-5])"
 _ONE_YEAR_CONTRACT = re.compile(
     rf"(?<![\w-])(?:(?P<n>{_YEARS_WORD})[-\s]?jarige?\s+(?:zorg)?(?:contract|overeenkomst)"
-    r"|(?:zorg)?(?:contract|overeenkomst)\s+(?:met\s+een\s+looptijd\s+)?(?:voor|van)\s+"
+    r"|[\w-]*(?:contract|overeenkomst)\s+(?:met\s+een\s+looptijd\s+)?(?:voor|van)\s+"
     rf"(?P<n2>{_YEARS_WORD})\s+(?:kalender)?jaar"
     r"|(?:zorg)?(?:contract|overeenkomst)(?:\s+[\w-]+){0,4}?\s+(?:heeft|krijgt)\s+een\s+"
     rf"looptijd\s+van\s+(?P<n3>{_YEARS_WORD})\s+(?:kalender)?jaar)(?![\w-])"
@@ -229,7 +254,35 @@ def scan(text: str, *, whole: bool = False, contract_year: int | None = None,
             claimed.append((result.start, result.end))
             found.append(result)
     found.sort(key=lambda item: item.start)
-    return _borrow_years(text, found)
+    return _borrow_years(text, _coordinated(text, found, whole))
+
+
+# 'in oktober en november', 'in 2025 of 2026': a phrase joined to a dated one by 'en', 'of'
+# or a comma shares its preposition.
+_JOINED = re.compile(rf"(?:\s*,\s*|\s+en\s+|\s+of\s+)(?P<rest>(?:{DAY}\s+)?{FULL_MONTH}"
+                     rf"(?:\s+{YEAR})?|{YEAR})(?![\w-])", _F)
+_SHARED_LEAD = re.compile(r"(?:in|op|uiterlijk|vóór|vanaf|per|gedurende|tijdens|rond|medio|eind"
+                          r"|begin)(?![\w-])", re.IGNORECASE)
+
+
+def _coordinated(text: str, found: list[Found], whole: bool) -> list[Found]:
+    result = list(found)
+    taken = [(f.start, f.end) for f in found]
+    for item in found:
+        lead = _SHARED_LEAD.match(item.written)
+        joined = _JOINED.match(text, item.end) if lead and (item.keys is not None
+                                                           or item.reason == YEAR_MISSING) else None
+        if joined is None or any(s < joined.end() and joined.start("rest") < e for s, e in taken):
+            continue
+        phrase = f"{lead.group(0)} {joined.group('rest')}" if lead else ""
+        again = [f for f in scan(phrase, whole=whole) if f.start == 0 and f.end == len(phrase)]
+        if len(again) == 1:
+            start = joined.start("rest")
+            result.append(again[0]._replace(start=start, end=joined.end(),
+                                            written=joined.group("rest")))
+            taken.append((start, joined.end()))
+    result.sort(key=lambda item: item.start)
+    return result
 
 
 def _trim(text: str, found: Found) -> Found:
@@ -241,29 +294,56 @@ def _trim(text: str, found: Found) -> Found:
 
 
 def _borrow_years(text: str, found: list[Found]) -> list[Found]:
-    """'1 april en 1 juli 2027': a day in a list takes the year of the list's last day."""
+    """'1 april en 1 juli 2027', 'in oktober en november 2027': a phrase in a list takes the
+    year of the list's last one."""
     result = list(found)
     for index in range(len(result) - 2, -1, -1):
         item, following = result[index], result[index + 1]
-        if item.day_month is None or following.keys is None:
-            continue
-        gap = text[item.end:following.start]
         year = _year_of(following)
-        if not _BORROW.fullmatch(gap) or year is None:
+        if item.reason != YEAR_MISSING or year is None \
+                or not _BORROW.fullmatch(text[item.end:following.start]):
             continue
-        day = valid_day(year, item.day_month[1], item.day_month[0])
-        if day is None:
+        again = with_year(item.written, year)
+        if again is None or again.keys is None:
             continue
-        keys: Keys = {"date": day_text(day)}
-        if following.keys.get("bound") == "voor":
+        keys: Keys = dict(again.keys)
+        if (following.keys or {}).get("bound") == "voor" and "date" in keys:
             keys["bound"] = "voor"
-        result[index] = item._replace(keys=keys, reason=None,
+        result[index] = item._replace(keys=keys, reason=None, day_month=None,
                                       note=f"year taken from '{following.written}'")
     return result
 
 
 def _year_of(found: Found) -> int | None:
-    value = (found.keys or {}).get("date")
-    if isinstance(value, str) and found.day_month is None and "from" not in (found.keys or {}):
-        return int(value.rsplit(" ", 1)[1])
-    return None
+    """The one year of a single day, month, quarter, season or year."""
+    keys = found.keys or {}
+    values = [keys[k] for k in ("date", "month", "quarter", "season", "year") if k in keys]
+    if len(values) != 1 or "from" in keys:
+        return None
+    years = re.findall(r"\d{4}", str(values[0]))
+    return int(years[-1]) if years else None
+
+
+# Where a year goes into a phrase without one: after its month, season, quarter or week.
+_YEAR_GOES_AFTER = re.compile(
+    rf"(?:(?<![\w-]){MONTH}|(?<![\w-]){SEASON}|kwartaal|helft|halfjaar|half\s+jaar"
+    r"|week\s+\d{1,2}\s*(?:t/m|tot\s+en\s+met|-|\u2013)\s*(?:week\s+)?\d{1,2}"
+    r"|week\s+\d{1,2})(?![\w-])", re.IGNORECASE)
+
+
+def with_year(written: str, year: int) -> Found | None:
+    """A phrase written without a year ('uiterlijk eind september') read with ``year`` put
+    where Dutch writes it, or None when it takes none."""
+    spots = list(_YEAR_GOES_AFTER.finditer(written))
+    if not spots:
+        return None
+    at = spots[-1].end()
+    return reread(f"{written[:at]} {year}{written[at:]}")
+
+
+def reread(text: str) -> Found | None:
+    """``text`` read as one phrase (a table cell's reading), or None."""
+    found = [item for item in scan(text, whole=True) if item.keys is not None]
+    if len(found) != 1 or found[0].start != 0 or found[0].end != len(text.strip()):
+        return None
+    return found[0]
