@@ -228,13 +228,22 @@ TERM = Frame(dt.date(2026, 5, 1), 2027, "Inkoopbeleid fysiotherapie", (2027, 202
     ("In het eerste contractjaar meten wij.", {"year": 2027}),
     ("In de loop van het tweede contractjaar evalueren wij.", {"year": 2028}),
     ("In het laatste contractjaar volgt een nieuw beleid.", {"year": 2029}),
-    ("In het najaar voorafgaand aan het contractjaar maken wij afspraken.",
-     {"season": "najaar 2026"}),
-    ("Wij zijn het hele jaar door bereikbaar.", {"year": 2027}),
 ])
 def test_contract_years_counted_through_the_documents_term(text: str,
                                                            keys: dict[str, object]) -> None:
     assert [f.keys for f in read_dates(text, TERM)] == [keys]
+
+
+def test_in_a_policy_for_several_years_the_contract_year_is_any_of_them() -> None:
+    for text in ("In het najaar voorafgaand aan het contractjaar maken wij afspraken.",
+                 "Wij zijn het hele jaar door bereikbaar.",
+                 "Gedurende het contractjaar meten wij."):
+        (found,) = read_dates(text, TERM)
+        assert found.keys is None
+        assert "which contract year: the policy covers 2027-2029" in str(found.reason)
+    assert keys_of("In het najaar voorafgaand aan het contractjaar maken wij afspraken.") == [
+        {"season": "najaar 2023"}]
+    assert keys_of("Wij zijn het hele jaar door bereikbaar.") == [{"year": 2024}]
 
 
 def test_an_ordinal_contract_year_without_a_term_or_past_it_is_listed() -> None:
@@ -255,3 +264,9 @@ def test_a_year_the_sentence_names_only_by_an_adjective_is_listed(text: str) -> 
 def test_a_year_something_is_for_lends_no_year() -> None:
     found = read_dates("De tarieven voor 2027 maken wij uiterlijk eind juni bekend.", TERM)
     assert [f.keys for f in found] == [{"year": 2027}, {"month": "juni 2026", "part": "eind"}]
+
+
+@pytest.mark.parametrize("text", ["in het voorgaande jaar", "in het volgende kalenderjaar"])
+def test_a_year_counted_from_something_unnamed_is_listed(text: str) -> None:
+    assert [(f.keys, f.reason) for f in read_dates(text, APRIL)] == [
+        (None, "counted from the document's date: write it yourself")]

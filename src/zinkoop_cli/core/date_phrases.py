@@ -117,7 +117,7 @@ def read_relative(text: str, match: re.Match[str]) -> Found | None:
         if nouns:
             last = text.index(picked[-1], end) + len(picked[-1])
             label, end = text[end:last].strip(), last
-            keys[next(iter(keys))] = slug(nouns[0])
+            keys[next(iter(keys))] = _event_name(picked, nouns)
     note = "'voor' read as 'vóór' (before)" if tail == "voor" else None
     side = next(iter(keys))
     if not keys[side] and side == "after":
@@ -126,9 +126,22 @@ def read_relative(text: str, match: re.Match[str]) -> Found | None:
         start = max(text.rfind(mark, 0, match.start()) for mark in ".!?;") + 1
         named = list(_NAMED_BEFORE.finditer(text, start, match.start()))
         if named:
-            keys[side], label = slug(named[-1].group("x")), named[-1].group("np")
+            phrase = named[-1].group("np").split()
+            keys[side] = _event_name(phrase, [w for w in phrase if w.lower() not in ANCHOR_SKIP])
+            label = named[-1].group("np")
     return Found(match.start(), end, text[match.start():end], keys, anchor_label=label,
                  note=note)
+
+
+def _event_name(words: list[str], nouns: list[str]) -> str:
+    """An event's name: its noun ('ontvangst'), and what it is of when the text says
+    ('ontvangst van het volledige verzoek': 'ontvangst-verzoek'), so that two receipts of
+    different things are two events."""
+    lower = [w.lower() for w in words]
+    first = lower.index(nouns[0].lower())
+    if "van" in lower[first + 1:] and len(nouns) > 1:
+        return slug(f"{nouns[0]} {nouns[-1]}")
+    return slug(nouns[0])
 
 
 # 'na ontvangst van uw aanmelding', 'vanaf de dag van verzending': an event before the term.
@@ -139,9 +152,10 @@ _NAMED_BEFORE = re.compile(
 
 
 def read_first_of_month(text: str, match: re.Match[str]) -> Found:
-    if match.group("link").lower() != "van":
+    if match.group("link").lower() != "van" or "kwartaal" in match.group("unit").lower():
         # 'van de maand volgend op de beoordeling': the month after, which no key writes.
-        return unread(match, "the first day of the month after an event: write it yourself")
+        return unread(match, "the first day of the month or quarter after an event: write "
+                             "it yourself")
     name = slug(match.group("x"))
     return Found(match.start(), match.end(), match.group(0), {"first_of_month_of": name},
                  anchor_label=match.group("label"))

@@ -41,6 +41,9 @@ def read_week(text: str, match: re.Match[str]) -> Found | None:
 
 
 def read_week_range(text: str, match: re.Match[str]) -> Found | None:
+    link = " ".join(match.group("link").lower().split())
+    if link in {"en", "of"} and int(match.group("w2")) != int(match.group("w1")) + 1:
+        return unread(match, "two weeks apart: write each yourself")
     if match.group("y") is None:
         return unread(match, YEAR_MISSING)
     try:
@@ -211,7 +214,15 @@ def read_year(text: str, match: re.Match[str]) -> Found | None:
         return unread(match, END_ONLY)
     if lead == "tot":
         return unread(match, "'tot' a year: the policy does not say whether that year counts")
-    if lead == "na" or (lead == "voor" and not _purchased_for(text, match)):
+    if lead == "na":
+        return None
+    if lead == "voor" and not _purchased_for(text, match):
+        # After a noun ('de ambities voor 2027') it says what something is for: no date.
+        # Opening a clause or after a verb ('moet voor 2028 zijn ingevoerd') it may be
+        # 'before': listed.
+        before = text[:match.start()].rstrip()
+        if _MAY_BE_BEFORE.search(before) or not before or before[-1] in ".;:,":
+            return unread(match, "'voor' a year: 'for' or 'before', the text does not say")
         return None
     if lead in {"vóór"}:
         return Found(match.start(), match.end(), match.group(0),
@@ -239,6 +250,10 @@ _FOR_NOUN = re.compile(r"(?:overeenkomst|contract|afspraken|tarieven|tarief|prod
                        r"$", re.IGNORECASE)
 _SPLIT_BUY = re.compile(r"(?<![\w-])(?:kopen|koopt|kocht|kochten)(?![\w-])", re.IGNORECASE)
 _SPLIT_IN = re.compile(r"(?<![\w-])in(?![\w-])", re.IGNORECASE)
+
+
+_MAY_BE_BEFORE = re.compile(r"(?<![\w-])(?:moet|moeten|dient|dienen|is|zijn|wordt|worden|zal"
+                            r"|zullen|kan|kunnen|die|dat|wij|we|u|en|of)$", re.IGNORECASE)
 
 
 def _purchased_for(text: str, match: re.Match[str]) -> bool:

@@ -174,6 +174,9 @@ def _in_said_year(found: Found, complement: re.Match[str], frame: Frame) -> Foun
     if kind == "open":
         return whole._replace(reason=f"{YEAR_MISSING}: '{words}' counts from a year the "
                                      "sentence does not name")
+    if kind in {"of", "before", "after"} and frame.term is not None:
+        return whole._replace(reason=f"{YEAR_MISSING}: '{words}': which contract year: the "
+                                     f"policy covers {frame.term[0]}-{frame.term[1]}")
     if base is None:
         return whole._replace(reason=f"{YEAR_MISSING}: '{words}': "
                                      f"{NO_YEAR if kind != 'deictic' else NO_DATE}")
@@ -251,7 +254,9 @@ _THIS_YEAR = re.compile(rf"(?<!over\s)(?<!voor\s)(?<!het\s){_LEAD}(?P<which>dit|
 _RELATIVE_WORD = re.compile(
     rf"(?:(?:in\s+)?(?:het|de)\s+)?(?:afgelopen|vorige?|verleden|volgende?|komende?)\s+"
     rf"(?:maand|kwartaal|week|halfjaar|half\s+jaar|{SEASON})(?![\w-])"
-    rf"|over\s+{NUMBER}\s+(?:jaar|jaren|maanden|maand|weken|week|dagen)(?![\w-])", _F)
+    rf"|over\s+{NUMBER}\s+(?:jaar|jaren|maanden|maand|weken|week|dagen)(?![\w-])"
+    r"|(?:het\s+)?(?:voorgaande|volgende|daaropvolgende|eerstvolgende)\s+(?:kalender)?jaar"
+    r"(?![\w-])", _F)
 # Only after a word of time: 'het contractjaar' after 'over', 'voor' or 'na afloop van' is
 # what something is about, not when it happens.
 _CONTRACT_YEAR = re.compile(
@@ -293,6 +298,9 @@ def _contract_year(match: re.Match[str], year: int | None,
         return None
     if year is None:
         return unread(match, NO_YEAR)
+    if term is not None and not match.group("ordinal"):
+        # 'het contractjaar' of a policy for 2027-2029 is any of its years.
+        return unread(match, f"which contract year: the policy covers {term[0]}-{term[1]}")
     shift = (match.group("shift") or "").lower()
     said = year + (-1 if shift in {"vorige", "afgelopen"} else 1 if shift else 0)
     ordinal = (match.group("ordinal") or "").lower()

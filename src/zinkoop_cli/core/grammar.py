@@ -55,6 +55,7 @@ from zinkoop_cli.core.dutch_words import (
     SEASON,
     UNIT,
     YEAR,
+    quarter_number,
 )
 
 __all__ = ["YEAR_MISSING", "Found", "Handler", "Keys", "day_text", "reread", "scan", "with_year"]
@@ -84,8 +85,8 @@ _RELATIVE = re.compile(
     r"(?!\w))?",
     _F)
 _FIRST_OF_MONTH = re.compile(
-    r"(?:per|vanaf|met\s+ingang\s+van)\s+de\s+eerste\s+(?:kalender)?dag\s+van\s+de\s+maand\s+"
-    r"(?P<link>van|na|volgend\s+op)"
+    r"(?:per|vanaf|op|met\s+ingang\s+van)\s+de\s+eerste\s+(?:kalender)?dag\s+van\s+"
+    r"(?P<unit>de\s+maand|het\s+kwartaal)\s+(?P<link>van|na|volgend\s+op|die\s+volgt\s+op)"
     r"\s+(?P<label>(?:(?:de|het|onze|uw|hun|deze|dit|die|zijn|haar)\s+)?(?P<x>[\w-]+))", _F)
 _YEARLY = re.compile(rf"(?:jaarlijks|(?:ieder|elk)e?\s+jaar)\s+(?:op\s+)?(?P<d>{DAY})\s+"
                      rf"(?P<m>{MONTH})(?!\s*{YEAR})", _F)
@@ -99,10 +100,12 @@ _MARKER = re.compile(r"(?<![^\W\d_])(?:doorlopend|volg(?:t|en)\s+later|nader\s+t
                      r"|n\.t\.b\."
                      r"|op\s+een\s+latere?\s+(?:moment|tijdstip|datum)|in\s+een\s+later\s+stadium"
                      r"|nog\s+niet\s+bekend|overige\s+data)(?![^\W\d_])", _F)
+# 'van maandag 7 juni tot en met vrijdag 2 juli 2027': a weekday may stand before either day.
+_RANGE_WEEKDAY = rf"(?:(?:{'|'.join(WEEKDAYS)})\s+)?"
 _RANGE = re.compile(
-    rf"(?:(?P<lead>van|tussen|vanaf)\s+)?(?P<d1>{DAY})(?:\s+(?P<m1>{MONTH}))?"
+    rf"(?:(?P<lead>van|tussen|vanaf)\s+)?{_RANGE_WEEKDAY}(?P<d1>{DAY})(?:\s+(?P<m1>{MONTH}))?"
     rf"(?:\s+(?P<y1>{YEAR}))?\s*(?P<link>t/m|tot\s+en\s+met|-|\u2013|tot|en)\s*"
-    rf"(?P<d2>{DAY})\s+(?P<m2>{MONTH})(?:\s+(?P<y2>{YEAR}))?", _F)
+    rf"{_RANGE_WEEKDAY}(?P<d2>{DAY})\s+(?P<m2>{MONTH})(?:\s+(?P<y2>{YEAR}))?", _F)
 _MONTH_RANGE = re.compile(rf"(?P<m1>{FULL_MONTH})(?:\s+(?P<y1>{YEAR}))?\s*(?:t/m|tot\s+en\s+met"
                           rf"|-|\u2013)\s*(?P<m2>{FULL_MONTH})(?:\s+(?P<y2>{YEAR}))?", _F)
 _YEAR_PERIOD = re.compile(rf"(?:(?P<lead>gedurende(?:\s+heel)?|de\s+jaren|de\s+periode|in|van)\s+)?"
@@ -126,19 +129,22 @@ _FIGURE_RANGE = re.compile(
     _F)
 # 'week 38 t/m week 41 2027', 'week 36 t/m 38 2026', 'week 46-47': Monday of the first to
 # Sunday of the last; a year after the range holds for both.
-_WEEK_RANGE = re.compile(rf"(?:in\s+)?week\s+(?P<w1>[1-5]?\d)\s*(?:t/m|tot\s+en\s+met|-|\u2013)"
-                         rf"\s*(?:week\s+)?(?P<w2>[1-5]?\d)(?!\d)"
+_WEEK_WORD = r"(?:week|wk\.?)"
+_WEEK_RANGE = re.compile(rf"(?:in\s+)?{_WEEK_WORD}\s+(?P<w1>[1-5]?\d)\s*"
+                         rf"(?P<link>t/m|tot\s+en\s+met|-|\u2013|en|of)"
+                         rf"\s*(?:{_WEEK_WORD}\s+)?(?P<w2>[1-5]?\d)(?!\d)"
                          rf"(?:\s+(?:van\s+)?(?P<y>{YEAR}))?", _F)
 # Terms zinkoop cannot date, listed so that nothing dated is lost: hours, a duration without
 # a start ('de pilot duurt twee jaar'), an extension ('met twee jaar verlengen').
 _UNDATED_TERM = re.compile(
     rf"binnen\s+{NUMBER}\s+uur(?![\w-])"
-    rf"|(?:duurt|duren|looptijd\s+van)\s+(?:ruim\s+|circa\s+|ongeveer\s+)?{NUMBER}\s+"
+    rf"|(?:duurt|duren|looptijd\s+van|(?:geldt|gelden|loopt|lopen)\s+voor)\s+"
+    rf"(?:ruim\s+|circa\s+|ongeveer\s+)?{NUMBER}\s+"
     r"(?:jaar|jaren|maanden|maand|weken)(?![\w-])"
     rf"|met\s+(?:maximaal\s+)?{NUMBER}\s+(?:jaar|jaren|maanden|maand)\s+(?:te\s+|worden\s+)?"
     rf"verleng\w*|(?:is|zijn|blijft|blijven)\s+{NUMBER}\s+{UNIT}\s+geldig(?![\w-])", _F)
-_WEEK = re.compile(rf"(?:in\s+)?week\s+(?P<w>[1-5]?\d)(?!\d)(?:\s+(?:van\s+)?(?P<y>{YEAR}))?",
-                   _F)
+_WEEK = re.compile(rf"(?:in\s+)?{_WEEK_WORD}\s+(?P<w>[1-5]?\d)(?!\d)"
+                   rf"(?:\s+(?:van\s+)?(?P<y>{YEAR}))?", _F)
 # Not after 'over': 'de cijfers over het eerste halfjaar' say what they cover, not when.
 _HALF = re.compile(rf"(?<!over\s)(?<!over\sde\s)(?<!over\shet\s)"
                    rf"(?:(?P<lead>uiterlijk\s+in|in|vóór|voor|uiterlijk)\s+)?(?:de\s+|het\s+)?"
@@ -152,6 +158,10 @@ _MONTH = re.compile(
     rf"|met\s+ingang\s+van|m\.i\.v\.|rond|omstreeks"
     rf"|in|tot\s+en\s+met|t/m|na|sinds)\s+)?(?:(?:het\s+)?(?P<part>{PART})\s+(?:van\s+)?)?"
     rf"(?<![\w-])(?P<m>{MONTH})(?:\s+(?P<y>{YEAR}))?", _F)
+# 'het eerste en derde kwartaal van 2028': the first of two quarters, which shares the year.
+_QUARTER_FIRST = re.compile(
+    rf"(?:(?P<lead>in|gedurende)\s+)?(?:het\s+)?(?P<o>{QUARTER_ORDINAL})(?=\s+(?:en|of)\s+(?:het\s+)?"
+    rf"{QUARTER_ORDINAL}\s+kwartaal(?:\s+(?:van\s+)?(?P<y>{YEAR}))?)", _F)
 _QUARTER = re.compile(
     rf"(?:(?P<lead>vanaf|per|met\s+ingang\s+van|in|gedurende|sinds)\s+)?(?:het\s+|de\s+)?"
     rf"(?:(?P<o>{QUARTER_ORDINAL})\s+kwartaal|(?P<y0>{YEAR})[-\s]?Q(?P<q2>[1-4])|Q(?P<q>[1-4]))"
@@ -189,10 +199,20 @@ def _patterns(whole: bool) -> list[tuple[re.Pattern[str], Handler]]:
             (_MONTH_RANGE, read_month_range), (_YEAR_PERIOD, read_year_period),
             (_ISO, read_day), (_NUMERIC, read_day), (_WEEK_RANGE, read_week_range),
             (_WEEK, read_week), (_HALF, read_half), (_UNDATED_TERM, read_undated_term),
-            (_FULL_DAY, read_day), (_QUARTER, read_any_quarter),
+            (_FULL_DAY, read_day), (_QUARTER_FIRST, _read_quarter_first),
+            (_QUARTER, read_any_quarter),
             (_SEASON, _whole(read_season, whole)), (_FREQUENCY, read_frequency),
             (_MONTH, _whole(read_month, whole)), (_YEAR_END, _read_year_end),
             (_YEAR, read_year)]
+
+
+def _read_quarter_first(text: str, match: re.Match[str]) -> Found:
+    if match.group("y") is None:
+        return Found(match.start(), match.end(), match.group(0), None, YEAR_MISSING)
+    number = quarter_number(match.group("o"))
+    value = f"{('eerste', 'tweede', 'derde', 'vierde')[number - 1]} kwartaal {match.group('y')}"
+    return Found(match.start(), match.end(), match.group(0), {"quarter": value},
+                 note="a quarter in a list: the list's year")
 
 
 def _read_bare_year(text: str, match: re.Match[str]) -> Found:
@@ -326,7 +346,7 @@ def _year_of(found: Found) -> int | None:
 
 # Where a year goes into a phrase without one: after its month, season, quarter or week.
 _YEAR_GOES_AFTER = re.compile(
-    rf"(?:(?<![\w-]){MONTH}|(?<![\w-]){SEASON}|kwartaal|helft|halfjaar|half\s+jaar"
+    rf"(?:(?<![\w-]){MONTH}|(?<![\w-]){SEASON}|kwartaal|helft|halfjaar|half\s+jaar|Q[1-4]"
     r"|week\s+\d{1,2}\s*(?:t/m|tot\s+en\s+met|-|\u2013)\s*(?:week\s+)?\d{1,2}"
     r"|week\s+\d{1,2})(?![\w-])", re.IGNORECASE)
 
