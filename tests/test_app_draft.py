@@ -283,3 +283,32 @@ def test_an_offset_beyond_what_zinkoop_counts_is_listed() -> None:
     assert [(u.written, u.reason) for u in result.unread] == [
         ("binnen 923 jaar na ontvangst", "years = 923 is more than zinkoop accepts (at most "
                                          "300 years)")]
+
+
+def test_more_forms_from_a_fifth_trial() -> None:
+    text = ("Zorginkoopbeleid GGZ 2028\n\nVersie: 1.0 (definitief)\n1 april 2027\n\nAfspraken\n\n"
+            "Dit beleid geldt tot en met 31 december 2028.\n"
+            "Met ingang van het voorjaar van 2028 starten wij.\n"
+            "Wij maken de tarieven bekend in de week van 13 december 2027.\n"
+            "Aanbieders die in het vorige contractjaar de norm niet haalden, krijgen in het "
+            "eerste kwartaal een gesprek.\n"
+            "Een eerste overeenkomst is eenjarig; daarna is een overeenkomst voor drie jaar "
+            "mogelijk.\n")
+    result = draft(lines(text), Options("Voorbeeld"), "beleid.txt")
+    header = result.calendar["calendar"]
+    assert isinstance(header, dict)
+    assert header["version"] == "1.0"
+    entries = result.calendar["entry"]
+    assert isinstance(entries, list)
+    whens = {str(e["written"]): {k: v for k, v in e.items() if k in {
+        "date", "from", "period", "starts", "year"}} for e in entries}
+    # A day ending the document's own term is the end of a period from its date.
+    assert whens["tot en met 31 december 2028"] == {"period": ["1 april 2027",
+                                                               "31 december 2028"]}
+    assert whens["Met ingang van het voorjaar van 2028"] == {"starts": "voorjaar 2028"}
+    assert whens["in de week van 13 december 2027"] == {"from": "13 december 2027",
+                                                         "date": "19 december 2027"}
+    # The year of a relative clause before the comma lends nothing to the main clause.
+    reasons = {u.written: u.reason for u in result.unread}
+    assert reasons["in het eerste kwartaal"].startswith("year missing")
+    assert reasons["overeenkomst voor drie jaar"] == "a contract that follows another: which years"

@@ -87,3 +87,11 @@ def test_a_title_year_outside_2000_2100_needs_year() -> None:
         header("Actieplan ambulancezorg 1998\n")
     table, _, _ = header("Zorginkoopbeleid GGZ 2100\n")
     assert table["year"] == 2100
+
+
+def test_another_documents_publication_is_not_the_documents_date() -> None:
+    _, notes, written_on = header(TITLE + "\n\nIn dit inkoopbeleid volgen wij het rapport van "
+                                  "de NZa dat op 1 juni 2024 is gepubliceerd.")
+    assert written_on is None
+    assert "published: no date of the document found; left out (add it if the policy carries " \
+           "one)" in notes

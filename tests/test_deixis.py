@@ -181,7 +181,7 @@ def test_a_yearless_phrase_takes_the_one_year_its_sentence_writes() -> None:
                    "contractjaar.") == [{"season": "voorjaar 2024"}, {"season": "najaar 2024"}]
     assert keys_of("Vorig jaar kregen wij in december veel vragen.") == [
         {"year": 2022}, {"month": "december 2022"}]
-    assert not found[1].framed  # the text writes it: nothing is read against the document
+    assert found[1].framed  # listed for checking: the phrase does not write the year
     # A year that only names something ('de inkoop voor 2024') is no date to take.
     (quarter,) = read_dates("Vanaf het derde kwartaal spreken wij over de inkoop voor 2024.",
                             APRIL)
@@ -200,7 +200,9 @@ def test_what_a_text_is_about_is_no_date() -> None:
 
 @pytest.mark.parametrize(("text", "year"), [
     ("In het vorige contractjaar behandelde u minder dan 50 patiënten.", 2023),
-    ("Tijdens het komende contractjaar evalueren wij.", 2025),
+    # 'het komende contractjaar' is the one to come: the purchase year itself.
+    ("Tijdens het komende contractjaar evalueren wij.", 2024),
+    ("Tijdens het volgende contractjaar evalueren wij.", 2025),
 ])
 def test_the_contract_year_before_or_after_counts_from_the_purchase_year(text: str,
                                                                          year: int) -> None:
@@ -263,10 +265,34 @@ def test_a_year_the_sentence_names_only_by_an_adjective_is_listed(text: str) -> 
 
 def test_a_year_something_is_for_lends_no_year() -> None:
     found = read_dates("De tarieven voor 2027 maken wij uiterlijk eind juni bekend.", TERM)
-    assert [f.keys for f in found] == [{"year": 2027}, {"month": "juni 2026", "part": "eind"}]
+    assert [f.keys for f in found] == [{"month": "juni 2026", "part": "eind"}]
 
 
 @pytest.mark.parametrize("text", ["in het voorgaande jaar", "in het volgende kalenderjaar"])
 def test_a_year_counted_from_something_unnamed_is_listed(text: str) -> None:
     assert [(f.keys, f.reason) for f in read_dates(text, APRIL)] == [
         (None, "counted from the document's date: write it yourself")]
+
+
+def test_a_borrowed_year_is_not_before_the_day_the_phrase_follows() -> None:
+    text = "U dient uiterlijk 1 oktober 2026 in en wij besluiten uiterlijk 1 februari."
+    assert keys_of(text) == [{"date": "1 oktober 2026"}, {"date": "1 februari 2027"}]
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("Uiterlijk 1 mei na afloop van het contractjaar 2023 levert u in.", "names 2023"),
+    ("Gedurende het vorige jaar groeide het.", "a year the sentence does not name"),
+    ("Tijdens het lopende jaar meten wij.", "a year the sentence does not name"),
+    ("De regeling loopt door tot volgend jaar.", "'tot' a year"),
+])
+def test_years_in_words_the_text_does_not_fix_are_listed(text: str, reason: str) -> None:
+    found = [f for f in read_dates(text, APRIL) if f.reason]
+    assert len(found) == 1
+    assert reason in str(found[0].reason)
+    assert found[0].keys is None
+
+
+def test_a_year_in_words_past_2100_is_listed() -> None:
+    late = Frame(dt.date(2100, 4, 1), 2100)
+    assert [(f.keys, f.reason) for f in read_dates("Volgend jaar evalueren wij.", late)] == [
+        (None, "year 2101 is out of range (2000-2100)")]

@@ -366,3 +366,11 @@ def test_lists_and_ranges_with_weekdays_quarters_and_weeks(text: str,
 ])
 def test_lists_and_terms_zinkoop_cannot_date_are_listed(text: str, reason: str) -> None:
     assert [f.reason for f in scan(text)] == [reason]
+
+
+def test_a_wrong_weekday_in_a_range_is_listed_and_a_name_is_no_period() -> None:
+    assert [f.reason for f in scan("van dinsdag 7 juni tot en met vrijdag 2 juli 2027")] == [
+        "7 juni 2027 is a maandag, not a dinsdag"]
+    assert scan("het zorginkoopbeleid van 2025-2026") == []
+    found = scan("Sinds vorig jaar heeft u tien werkdagen om te reageren.")
+    assert [f.keys for f in found] == [{"after": "", "workdays": 10}]

@@ -80,3 +80,9 @@ def test_only_a_term_the_sentence_before_began_is_continued(previous: str,
 def test_another_things_term_is_not_the_documents(sentence: str, subject: str) -> None:
     frame = Frame(dt.date(2026, 4, 1), 2027, subject)
     assert own_term(sentence, _end(sentence, frame), frame) is None
+
+
+def test_the_document_named_as_the_subject_of_something_else_is_not_its_term() -> None:
+    sentence = "Dit inkoopbeleid is een vervolg op het actieplan dat loopt tot en met 2030."
+    frame = Frame(dt.date(2026, 4, 1), 2027, "Zorginkoopbeleid wijkverpleging")
+    assert own_term(sentence, _end(sentence, frame), frame) is None

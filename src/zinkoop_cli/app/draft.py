@@ -16,12 +16,13 @@ from zinkoop_cli.app.draft_header import (
 )
 from zinkoop_cli.core.date_phrases import END_ONLY, day_text
 from zinkoop_cli.core.daytext import parse_user_day
-from zinkoop_cli.core.deixis import Frame, anchor, last_day, read_dates
+from zinkoop_cli.core.deixis import Frame, anchor, read_dates
 from zinkoop_cli.core.dutch_words import slug
 from zinkoop_cli.core.grammar import Found
+from zinkoop_cli.core.key_days import last_day
 from zinkoop_cli.core.limits import MAX_OFFSET, offset_problem, year_problem
 from zinkoop_cli.core.policy_text import Line, Unit, split_sentences, units
-from zinkoop_cli.core.terms import continued_term, own_term
+from zinkoop_cli.core.terms import continued_term, end_of, own_term
 
 __all__ = ["Draft", "Options", "Reading", "Unread", "draft", "party_of", "to_toml"]
 
@@ -144,7 +145,7 @@ class _Builder:
             last = last_day(keys)
             # A deadline read into the past is suspect; a year ('vorig jaar') is meant so.
             if self.written_on is not None and last is not None and last < self.written_on \
-                    and {"date", "month", "quarter", "season", "from"} & keys.keys():
+                    and {"date", "month", "quarter", "season", "from", "period"} & keys.keys():
                 reading += " (before the document's own date: check it)"
             self.read_against.append(Reading(unit.where, found.written, reading))
         return entry
@@ -239,7 +240,7 @@ def draft(lines: Sequence[Line], options: Options, source_name: str) -> Draft:
         context = previous if _REFERS_BACK.match(unit.text) else ""
         last = builder.entries[-1] if previous_entries == 1 else None
         for found in read_dates(unit.text, frame):
-            if found.reason == END_ONLY:
+            if found.reason == END_ONLY or (found.keys is not None and end_of(found)):
                 # 'Het akkoord loopt tot en met 2030' after the sentence that dates the
                 # akkoord continues it; only otherwise may it be the document's own term.
                 if last is not None and _continue(last, previous, unit.text, found):

@@ -44,10 +44,11 @@ def subject_of(title: str) -> str:
     return " ".join(w for w in title.split() if not re.fullmatch(r"(?:19|20)\d\d", w))
 
 
-_VERSION = re.compile(r"^\s*versie\s+(\d+(?:\.\d+)*)\s*$", re.IGNORECASE)
+_VERSION = re.compile(r"^\s*versie\s*:?\s*(\d[\w.-]*)\s*(?:\([^)]*\))?\s*$", re.IGNORECASE)
 _DOCUMENT_NOUN = r"(?:zorg)?(?:inkoop)?(?:beleid|kader|plan|document)(?![\w-])"
 _PUBLICATION = re.compile(rf"publicatie\s+(?:van\s+)?(?:het\s+|ons\s+|dit\s+)?{_DOCUMENT_NOUN}",
                           re.IGNORECASE)
+_RELATIVE = re.compile(r"(?<![\w-])(?:dat|die|waarin|waarop|welke)(?![\w-])", re.IGNORECASE)
 _PUBLISHES = re.compile(r"(?<![\w-])(?:(?:ge)?publice\w*|geplaatst|bekendgemaakt|verschenen"
                         r"|vastgesteld)(?![\w-])", re.IGNORECASE)
 # The document itself: 'dit inkoopbeleid', 'ons inkoopbeleid 2024', 'het zorginkoopbeleid'.
@@ -66,7 +67,9 @@ def header_of(lines: Sequence[Line], options: Options,
     top = texts[:20]
     titles = [t for t in top if len(t) < 80 and t[0].isupper() and not re.search(r"[.:;]", t)
               and date_cell(t) is None]
-    title = next((t for t in titles if _YEAR.search(t)), titles[0] if titles else None)
+    # The first line naming a year, not as part of a day ('Houten, 1 april 2027').
+    title = next((t for t in titles if _YEAR.search(t) and not _plain_days(t)),
+                 titles[0] if titles else None)
     version = next((m.group(1) for t in top if (m := _VERSION.match(t))), None)
     published, sure, month_note = _published(texts, top)
     if month_note:
@@ -153,8 +156,10 @@ def _published(texts: Sequence[str],
             if _PUBLICATION.match(rest):
                 return day, True, None
     for text in (sentence for line in texts for sentence in split_sentences(line)):
-        if not (_PUBLISHES.search(text) and _DOCUMENT.search(text)):
-            continue
+        verb, document = _PUBLISHES.search(text), _DOCUMENT.search(text)
+        if verb is None or document is None or _RELATIVE.search(
+                text[min(verb.end(), document.end()):max(verb.start(), document.start())]):
+            continue  # not 'in dit inkoopbeleid ... het rapport dat op 1 juni is gepubliceerd'
         for day, found in _plain_days(text):
             if not re.match(r"(?:uiterlijk|vóór|voor|tot|na|vanaf)\b", found.written,
                             re.IGNORECASE):

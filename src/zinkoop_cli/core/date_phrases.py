@@ -147,7 +147,8 @@ def _event_name(words: list[str], nouns: list[str]) -> str:
 # 'na ontvangst van uw aanmelding', 'vanaf de dag van verzending': an event before the term.
 _NAMED_BEFORE = re.compile(
     r"(?<![\w-])(?:na|vanaf|sinds)\s+(?P<np>(?:de\s+(?:dag|datum)\s+van\s+)?(?:de\s+|het\s+|uw\s+"
-    r"|onze\s+)?(?P<x>[^\W\d_][\w-]{3,})(?:\s+van\s+(?:de|het|uw|onze|een)\s+[\w-]+)?)",
+    r"|onze\s+)?(?!(?:vorige?|volgende?|komende?|deze|dit|dat|volgend)(?![\w-]))"
+    r"(?P<x>[^\W\d_][\w-]{3,})(?:\s+van\s+(?:de|het|uw|onze|een)\s+[\w-]+)?)",
     re.IGNORECASE)
 
 

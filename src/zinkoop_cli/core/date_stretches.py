@@ -8,6 +8,7 @@ import re
 from zinkoop_cli.core.date_phrases import (
     END_ONLY,
     STARTS,
+    WEEKDAYS,
     YEAR_MISSING,
     Found,
     Keys,
@@ -38,6 +39,19 @@ def read_week(text: str, match: re.Match[str]) -> Found | None:
     return Found(match.start(), match.end(), match.group(0),
                  {"from": day_text(monday), "date": day_text(sunday)},
                  note="a week number: Monday to Sunday")
+
+
+def read_week_of(text: str, match: re.Match[str]) -> Found | None:
+    month = month_number(match.group("m"))
+    if match.group("y") is None:
+        return unread(match, YEAR_MISSING)
+    day = valid_day(match.group("y"), month, match.group("d"))
+    if day is None:
+        return unread(match, "that day does not exist")
+    monday = day - dt.timedelta(days=day.weekday())
+    return Found(match.start(), match.end(), match.group(0),
+                 {"from": day_text(monday), "date": day_text(monday + dt.timedelta(days=6))},
+                 note="'de week van' a day: Monday to Sunday of that week")
 
 
 def read_week_range(text: str, match: re.Match[str]) -> Found | None:
@@ -103,6 +117,10 @@ def read_range(text: str, match: re.Match[str]) -> Found | None:
     last = valid_day(match.group("y2"), m2, match.group("d2"))
     if first is None or last is None:
         return unread(match, "that day does not exist")
+    for day, name in ((first, match.group("wd1")), (last, match.group("wd2"))):
+        if name and WEEKDAYS[day.weekday()] != name.lower():
+            return unread(match, f"{day_text(day)} is a {WEEKDAYS[day.weekday()]}, not a "
+                                 f"{name.lower()}")
     if first > last:
         return unread(match, "the first day's year is not given" if not match.group("y1")
                        else "the range runs backwards")
@@ -245,9 +263,8 @@ _PURCHASE_VERB = re.compile(
     r"|contracteerde|contracteerden|gecontracteerd)(?![\w-])", re.IGNORECASE)
 # Right before 'voor': 'een vervolgovereenkomst voor 2028', 'de tarieven voor 2029' (what is
 # agreed for a year), 'geldt voor het contractjaar 2027' (what applies to it).
-_FOR_NOUN = re.compile(r"(?:overeenkomst|contract|afspraken|tarieven|tarief|productieafspraken"
-                       r"|budget|plafond|geldt|gelden|geldig)\s+(?:alleen\s+|ook\s+|uitsluitend\s+)?"
-                       r"$", re.IGNORECASE)
+_FOR_NOUN = re.compile(r"(?:overeenkomst|contract|productieafspraken|geldt|gelden|geldig)\s+"
+                       r"(?:alleen\s+|ook\s+|uitsluitend\s+)?$", re.IGNORECASE)
 _SPLIT_BUY = re.compile(r"(?<![\w-])(?:kopen|koopt|kocht|kochten)(?![\w-])", re.IGNORECASE)
 _SPLIT_IN = re.compile(r"(?<![\w-])in(?![\w-])", re.IGNORECASE)
 
@@ -303,7 +320,11 @@ def read_one_year_contract(text: str, match: re.Match[str], contract_year: int) 
     unread."""
     count = number_value(match.group("n") or match.group("n2") or match.group("n3"))
     last = contract_year + count - 1
-    others = {int(y) for y in _ANY_YEAR.findall(sentence_around(text, *match.span()))}
+    sentence = sentence_around(text, *match.span())
+    if re.search(r"(?<![\w-])(?:daarna|vervolgens|aansluitend|daaropvolgend\w*)(?![\w-])",
+                 sentence, re.IGNORECASE):
+        return unread(match, "a contract that follows another: which years")
+    others = {int(y) for y in _ANY_YEAR.findall(sentence)}
     if others - set(range(contract_year, last + 1)):
         return unread(match, "a contract's term in a sentence that names another year: "
                              "which year is meant")

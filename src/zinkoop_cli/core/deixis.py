@@ -27,26 +27,23 @@ from typing import NamedTuple
 from zinkoop_cli.core.date_phrases import (
     YEAR_MISSING,
     Found,
-    Keys,
     day_text,
     lead_of,
     unread,
 )
 from zinkoop_cli.core.date_stretches import sentence_around, sentence_span
 from zinkoop_cli.core.dutch_words import (
-    MONTH_NAMES,
+    FULL_MONTH,
     NUMBER,
     ORDINALS,
     SEASON,
-    SEASONS,
-    month_number,
     number_value,
-    quarter_number,
 )
 from zinkoop_cli.core.grammar import Handler, reread, scan, with_year
-from zinkoop_cli.core.lang import SEASON_MONTHS
+from zinkoop_cli.core.key_days import first_day, last_day
+from zinkoop_cli.core.limits import year_problem
 
-__all__ = ["Frame", "anchor", "last_day", "read_dates"]
+__all__ = ["Frame", "anchor", "read_dates"]
 
 _F = re.IGNORECASE | re.VERBOSE
 
@@ -78,7 +75,7 @@ def read_dates(text: str, frame: Frame, *, whole: bool = False) -> list[Found]:
 
 
 def _sentence_year(text: str, item: Found,
-                   found: list[Found]) -> tuple[int, str, bool] | None:
+                   found: list[Found]) -> tuple[int, str, bool, dt.date | None] | None:
     """The one year the other dates of ``item``'s sentence are in ('in 2028 ...: in maart',
     'Vorig jaar kregen wij in december ...'), the phrase that gives it and whether that was
     read against the document; None when they give none or several, or when a complement
@@ -86,30 +83,40 @@ def _sentence_year(text: str, item: Found,
     if _COMPLEMENT.match(text, item.end):
         return None
     first, last = sentence_span(text, item.start, item.end)
-    years: dict[int, tuple[str, bool]] = {}
+    years: dict[int, tuple[str, bool, dt.date | None]] = {}
     for other in found:
         if other.keys is None or not first <= other.start < last or "starts" in other.keys \
                 or other.written.lower().startswith("voor "):
             continue  # a change's start ('vanaf 2028') or what it is for ('de tarieven voor
             # 2029') dates something else than this sentence's phrase
         between = text[min(item.end, other.end):max(item.start, other.start)]
-        if _SUBORDINATE.search(between):
+        opening = text[first:min(item.start, other.start)]
+        if _SUBORDINATE.search(between) or ("," in between and _SUBORDINATE.search(opening)):
             continue  # another clause: 'in de zomer bekend hoe ... vanaf 2028 verandert'
 
         for year in _ANY_YEAR.findall(" ".join(map(str, other.keys.values()))):
-            years.setdefault(int(year), (other.written, other.framed))
+            # A day the phrase follows: the phrase is not before it.
+            after = first_day(other.keys) if other.end <= item.start else None
+            years.setdefault(int(year), (other.written, other.framed, after))
     if len(years) != 1:
         return None
-    year, (phrase, framed) = next(iter(years.items()))
-    return year, phrase, framed
+    year, (phrase, framed, after) = next(iter(years.items()))
+    return year, phrase, framed, after
 
 
-def _borrowed(found: Found, said: tuple[int, str, bool]) -> Found:
-    year, phrase, framed = said
+def _borrowed(found: Found, said: tuple[int, str, bool, dt.date | None]) -> Found:
+    """``found`` in the year of another date in its sentence: listed as read against the
+    text, and, when it follows a day ('uiterlijk 1 oktober 2026 ... uiterlijk 1 februari'),
+    not before that day."""
+    year, phrase, _, after = said
     again = with_year(found.written, year)
+    last = last_day(again.keys) if again is not None and again.keys else None
+    if after is not None and last is not None and last < after:
+        year += 1
+        again = with_year(found.written, year)
     if again is None or again.keys is None:
         return found
-    return found._replace(keys=again.keys, reason=None, framed=framed,
+    return found._replace(keys=again.keys, reason=None, framed=True,
                           note=_joined(again.note, f"year {year} from '{phrase}' in the same "
                                                    "sentence"))
 
@@ -215,8 +222,8 @@ _COMPLEMENT = re.compile(
     r"|(?:van\s+)?(?P<deictic>dit|volgend|vorig)\s+jaar"
     r"|(?:van|in)\s+het\s+jaar\s+(?P<open>daarop|daarna|erna|ervoor|daarvoor|waarin)"
     r"|(?:van|in|voorafgaand\s+aan)\s+het\s+(?P<open2>betreffende|desbetreffende|daaropvolgende"
-    r"|volgende|voorgaande|lopende|eerstvolgende)\s+(?:contract|inkoop|kalender)?jaar)(?![\w-])",
-    re.IGNORECASE)
+    r"|volgende|voorgaande|lopende|eerstvolgende)\s+(?:contract|inkoop|kalender)?jaar)(?![\w-])"
+    r"(?!\s*(?:19|20)\d\d)", re.IGNORECASE)
 NO_DATE = "counted from the document's date, which it does not state"
 NO_YEAR = "the year the document buys for, which is not sure (give --year)"
 
@@ -234,10 +241,12 @@ def _patterns(frame: Frame) -> list[tuple[re.Pattern[str], Handler]]:
     ]
 
 
-# 'vóór volgend jaar' is read as 'vóór 2027' (the day before 1 januari 2027); after 'na' or
+# 'vóór volgend jaar' is read as 'vóór 2027' (the day before 1 januari 2027), 'tot (en met)
+# volgend jaar' is listed as 'tot (en met) 2027' is; after 'na' or
 # 'ten opzichte van' a year is no date ('na dit jaar', 'ten opzichte van vorig jaar').
 _LEAD = (r"(?:(?P<lead>in\s+de\s+loop\s+van|gedurende|tijdens|in|vanaf|per|met\s+ingang\s+van"
          r"|m\.i\.v\.|sinds|begin|medio|eind|einde|uiterlijk\s+eind|vóór|na|ten\s+opzichte\s+van"
+         r"|tot\s+en\s+met|t/m|tot"
          r"|vergeleken\s+met)\s+)?")
 # Not 'het jaar waarin ...', 'het jaar 2026', 'het jaar daarna': those say which year.
 _NOT_SAID = (r"(?!\s*(?:(?:19|20)\d\d|waar\w*|dat|die|na|van|voor|volgend|daar\w*|er|erop|ervoor)"
@@ -253,7 +262,7 @@ _THIS_YEAR = re.compile(rf"(?<!over\s)(?<!voor\s)(?<!het\s){_LEAD}(?P<which>dit|
 # the day of reading; listed, so that nothing dated is lost.
 _RELATIVE_WORD = re.compile(
     rf"(?:(?:in\s+)?(?:het|de)\s+)?(?:afgelopen|vorige?|verleden|volgende?|komende?)\s+"
-    rf"(?:maand|kwartaal|week|halfjaar|half\s+jaar|{SEASON})(?![\w-])"
+    rf"(?:maand|kwartaal|week|halfjaar|half\s+jaar|{SEASON}|{FULL_MONTH})(?![\w-])"
     rf"|over\s+{NUMBER}\s+(?:jaar|jaren|maanden|maand|weken|week|dagen)(?![\w-])"
     r"|(?:het\s+)?(?:voorgaande|volgende|daaropvolgende|eerstvolgende)\s+(?:kalender)?jaar"
     r"(?![\w-])", _F)
@@ -296,13 +305,19 @@ def _contract_year(match: re.Match[str], year: int | None,
     if match.group("through") is None and match.group("noun").lower() == "jaar" \
             and lead not in {"gedurende", "tijdens", "in de loop van"}:
         return None
+    modified = match.group("shift") or match.group("ordinal") or re.search(
+        r"lopende", match.group(0), re.IGNORECASE)
+    if match.group("through") is None and match.group("noun").lower() == "jaar" and modified:
+        # 'het vorige jaar', 'het lopende jaar': before or during which, the text does not say.
+        return unread(match, "counted from a year the sentence does not name")
     if year is None:
         return unread(match, NO_YEAR)
     if term is not None and not match.group("ordinal"):
         # 'het contractjaar' of a policy for 2027-2029 is any of its years.
         return unread(match, f"which contract year: the policy covers {term[0]}-{term[1]}")
     shift = (match.group("shift") or "").lower()
-    said = year + (-1 if shift in {"vorige", "afgelopen"} else 1 if shift else 0)
+    # 'het komende contractjaar' is the one to come: the purchase year; 'het volgende' the next.
+    said = year + {"vorige": -1, "afgelopen": -1, "volgende": 1}.get(shift, 0)
     ordinal = (match.group("ordinal") or "").lower()
     if ordinal:
         # 'het tweede contractjaar' of a policy for 2027-2029: counted through its term.
@@ -327,55 +342,12 @@ def _as_year(match: re.Match[str], year: int, note: str) -> Found | None:
     if again is None:
         # 'uiterlijk eind volgend jaar' as 'uiterlijk eind 2027': listed, with its reason.
         said = [item for item in scan(rewritten, whole=True) if item.reason]
-        return unread(match, said[0].reason or "not read") if said else None
+        if said:
+            return unread(match, said[0].reason or "not read")
+        return unread(match, problem) if (problem := year_problem(year)) else None
     return Found(match.start(), match.end(), match.group(0), again.keys,
                  note=_joined(again.note, note), framed=True)
 
 
-def last_day(keys: Keys) -> dt.date | None:
-    """The last day a *when* covers (a start: the last day of what it starts with)."""
-    for key in ("period", "date", "month", "quarter", "season", "year", "starts"):
-        value = keys.get(key)
-        if isinstance(value, list) and value:
-            value = value[-1]
-        if value is None:
-            continue
-        last = _last_of_value(value, keys.get("part") if key == "month" else None)
-        if last is not None and key == "date" and keys.get("bound") == "voor":
-            return last - dt.timedelta(days=1)
-        return last
-    return None
-
-
-_PART_ENDS = {"begin": 10, "medio": 20}
-
-
-def _last_of_value(value: object, part: object = None) -> dt.date | None:
-    if isinstance(value, int):
-        return dt.date(value, 12, 31)
-    words = str(value).lower().split()
-    if not words or not words[-1].isdigit():
-        return None
-    year = int(words[-1])
-    if len(words) == 3 and words[1] == "kwartaal":
-        return _month_end(year, 3 * quarter_number(words[0]))
-    if len(words) == 3 and words[0].isdigit():
-        return dt.date(year, month_number(words[1]), int(words[0]))
-    if len(words) == 2 and words[0] in MONTH_NAMES:
-        month = month_number(words[0])
-        if part in _PART_ENDS:
-            return dt.date(year, month, _PART_ENDS[str(part)])
-        return _month_end(year, month)
-    if len(words) == 2 and words[0] in SEASONS:
-        first, last = SEASON_MONTHS[SEASONS[words[0]]]
-        return _month_end(year + 1 if last < first else year, last)
-    return None
-
-
-def _month_end(year: int, month: int) -> dt.date:
-    return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
-
-
 def _joined(*notes: str | None) -> str:
     return "; ".join(note for note in notes if note)
-

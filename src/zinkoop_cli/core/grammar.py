@@ -40,6 +40,7 @@ from zinkoop_cli.core.date_stretches import (
     read_season,
     read_undated_term,
     read_week,
+    read_week_of,
     read_week_range,
     read_year,
     read_year_period,
@@ -101,14 +102,14 @@ _MARKER = re.compile(r"(?<![^\W\d_])(?:doorlopend|volg(?:t|en)\s+later|nader\s+t
                      r"|op\s+een\s+latere?\s+(?:moment|tijdstip|datum)|in\s+een\s+later\s+stadium"
                      r"|nog\s+niet\s+bekend|overige\s+data)(?![^\W\d_])", _F)
 # 'van maandag 7 juni tot en met vrijdag 2 juli 2027': a weekday may stand before either day.
-_RANGE_WEEKDAY = rf"(?:(?:{'|'.join(WEEKDAYS)})\s+)?"
+_RANGE_WEEKDAY = rf"(?:(?P<wd{{n}}>{'|'.join(WEEKDAYS)})\s+)?"
 _RANGE = re.compile(
-    rf"(?:(?P<lead>van|tussen|vanaf)\s+)?{_RANGE_WEEKDAY}(?P<d1>{DAY})(?:\s+(?P<m1>{MONTH}))?"
+    rf"(?:(?P<lead>van|tussen|vanaf)\s+)?{_RANGE_WEEKDAY.format(n=1)}(?P<d1>{DAY})(?:\s+(?P<m1>{MONTH}))?"
     rf"(?:\s+(?P<y1>{YEAR}))?\s*(?P<link>t/m|tot\s+en\s+met|-|\u2013|tot|en)\s*"
-    rf"{_RANGE_WEEKDAY}(?P<d2>{DAY})\s+(?P<m2>{MONTH})(?:\s+(?P<y2>{YEAR}))?", _F)
+    rf"{_RANGE_WEEKDAY.format(n=2)}(?P<d2>{DAY})\s+(?P<m2>{MONTH})(?:\s+(?P<y2>{YEAR}))?", _F)
 _MONTH_RANGE = re.compile(rf"(?P<m1>{FULL_MONTH})(?:\s+(?P<y1>{YEAR}))?\s*(?:t/m|tot\s+en\s+met"
                           rf"|-|\u2013)\s*(?P<m2>{FULL_MONTH})(?:\s+(?P<y2>{YEAR}))?", _F)
-_YEAR_PERIOD = re.compile(rf"(?:(?P<lead>gedurende(?:\s+heel)?|de\s+jaren|de\s+periode|in|van)\s+)?"
+_YEAR_PERIOD = re.compile(rf"(?:(?P<lead>gedurende(?:\s+heel)?|de\s+jaren|de\s+periode|in)\s+)?"
                           rf"(?P<y1>{YEAR})\s*(?P<link>t/m|tot\s+en\s+met|-|\u2013|en)\s*"
                           rf"(?P<y2>{YEAR})", _F)
 _VAGUE = re.compile(rf"(?:in\s+)?de\s+(?:komende|afgelopen|voorbije|laatste|achterliggende)\s+"
@@ -123,9 +124,10 @@ _NUMERIC = re.compile(rf"{_DAY_LEAD}(?<![\d/-])(?P<d>{DAY})(?P<sep>[-/])(?P<m>[0
 # '2028-01-01 tot en met 2029-12-31', '1-10-2027 t/m 15-10-2027': a range of days in figures.
 _FIGURE_RANGE = re.compile(
     r"(?:(?P<lead>van|vanaf|tussen)\s+)?"
-    r"(?P<a>(?:19|20)\d\d-[01]\d-[0-3]\d|(?<![\d/-])[0-3]?\d(?P<sa>[-/])[01]?\d(?P=sa)(?:19|20)\d\d)"
+    r"(?P<a>(?:19|20)\d\d-[01]\d-[0-3]\d|(?<![\d/-])[0-3]?\d(?P<sa>[-/])[01]?\d(?P=sa)(?:(?:19|20)\d\d|2100))"
     r"(?!\d)\s*(?P<link>t/m|tot\s+en\s+met|-|\u2013|tot|en)\s*"
-    r"(?P<b>(?:19|20)\d\d-[01]\d-[0-3]\d|[0-3]?\d(?P<sb>[-/])[01]?\d(?P=sb)(?:19|20)\d\d)(?!\d)",
+    r"(?P<b>(?:19|20)\d\d-[01]\d-[0-3]\d|[0-3]?\d(?P<sb>[-/])[01]?\d(?P=sb)(?:(?:19|20)\d\d|2100))"
+    r"(?!\d)",
     _F)
 # 'week 38 t/m week 41 2027', 'week 36 t/m 38 2026', 'week 46-47': Monday of the first to
 # Sunday of the last; a year after the range holds for both.
@@ -151,6 +153,9 @@ _HALF = re.compile(rf"(?<!over\s)(?<!over\sde\s)(?<!over\shet\s)"
                    rf"(?P<h>eerste|tweede|1e|2e|1ste|2de)\s+(?:helft|halfjaar|half\s+jaar)"
                    rf"(?:\s+van\s+(?:de\s+maand\s+)?(?P<hm>{FULL_MONTH}))?"
                    rf"(?:\s+(?:van\s+)?(?P<y>{YEAR}))?", _F)
+# 'in de week van 13 december 2027': Monday to Sunday of the week that holds the day.
+_WEEK_OF = re.compile(rf"(?:in\s+)?de\s+week\s+van\s+(?P<d>{DAY})\s+(?P<m>{MONTH})"
+                      rf"(?:\s+(?P<y>{YEAR}))?", _F)
 _FULL_DAY = re.compile(rf"{_DAY_LEAD}{_WEEKDAY}(?<!\d)(?P<d>{DAY})\s+(?P<m>{MONTH})"
                        rf"(?:\s+(?P<y>{YEAR}))?{_TIME}", _F)
 _MONTH = re.compile(
@@ -160,14 +165,16 @@ _MONTH = re.compile(
     rf"(?<![\w-])(?P<m>{MONTH})(?:\s+(?P<y>{YEAR}))?", _F)
 # 'het eerste en derde kwartaal van 2028': the first of two quarters, which shares the year.
 _QUARTER_FIRST = re.compile(
-    rf"(?:(?P<lead>in|gedurende)\s+)?(?:het\s+)?(?P<o>{QUARTER_ORDINAL})(?=\s+(?:en|of)\s+(?:het\s+)?"
-    rf"{QUARTER_ORDINAL}\s+kwartaal(?:\s+(?:van\s+)?(?P<y>{YEAR}))?)", _F)
+    rf"(?:(?P<lead>in|gedurende)\s+)?(?:het\s+)?(?P<o>{QUARTER_ORDINAL})(?=(?:\s*,\s*(?:het\s+)?"
+    rf"{QUARTER_ORDINAL})*\s+(?:en|of)\s+(?:het\s+)?{QUARTER_ORDINAL}\s+kwartaal"
+    rf"(?:\s+(?:van\s+)?(?P<y>{YEAR}))?)", _F)
 _QUARTER = re.compile(
     rf"(?:(?P<lead>vanaf|per|met\s+ingang\s+van|in|gedurende|sinds)\s+)?(?:het\s+|de\s+)?"
     rf"(?:(?P<o>{QUARTER_ORDINAL})\s+kwartaal|(?P<y0>{YEAR})[-\s]?Q(?P<q2>[1-4])|Q(?P<q>[1-4]))"
     rf"(?:\s+(?:van\s+)?(?P<y>{YEAR}))?", _F)
 _SEASON = re.compile(
-    rf"(?:(?P<lead>uiterlijk\s+in|uiterlijk|vanaf|per|in|gedurende|sinds|rond)\s+)?"
+    rf"(?:(?P<lead>uiterlijk\s+in|uiterlijk|vanaf|per|met\s+ingang\s+van|m\.i\.v\.|in|gedurende"
+    rf"|sinds|rond)\s+)?"
     rf"(?:(?P<art>het|de)\s+)?(?<![\w-])(?P<s>{SEASON})(?:\s+(?:van\s+)?(?P<y>{YEAR}))?", _F)
 # "vóór het einde van 2018": before the year ends, so its last day at the latest. Only the
 # end as a point ('het einde'); 'eind 2018' is a vague stretch and stays unread after 'vóór'.
@@ -199,7 +206,8 @@ def _patterns(whole: bool) -> list[tuple[re.Pattern[str], Handler]]:
             (_MONTH_RANGE, read_month_range), (_YEAR_PERIOD, read_year_period),
             (_ISO, read_day), (_NUMERIC, read_day), (_WEEK_RANGE, read_week_range),
             (_WEEK, read_week), (_HALF, read_half), (_UNDATED_TERM, read_undated_term),
-            (_FULL_DAY, read_day), (_QUARTER_FIRST, _read_quarter_first),
+            (_WEEK_OF, read_week_of), (_FULL_DAY, read_day),
+            (_QUARTER_FIRST, _read_quarter_first),
             (_QUARTER, read_any_quarter),
             (_SEASON, _whole(read_season, whole)), (_FREQUENCY, read_frequency),
             (_MONTH, _whole(read_month, whole)), (_YEAR_END, _read_year_end),
@@ -246,7 +254,7 @@ _ONE_YEAR_CONTRACT = re.compile(
     rf"looptijd\s+van\s+(?P<n3>{_YEARS_WORD})\s+(?:kalender)?jaar)(?![\w-])"
     r"(?!\s+of\s+(?:langer|meer))", _F)
 
-_BORROW = re.compile(r"\s*(?:,|en|of)\s*", re.IGNORECASE)
+_BORROW = re.compile(r"\s*(?:,|en|of|/)\s*", re.IGNORECASE)
 
 
 def scan(text: str, *, whole: bool = False, contract_year: int | None = None,
@@ -286,23 +294,32 @@ _SHARED_LEAD = re.compile(r"(?:in|op|uiterlijk|vóór|vanaf|per|gedurende|tijden
 
 
 def _coordinated(text: str, found: list[Found], whole: bool) -> list[Found]:
-    result = list(found)
-    taken = [(f.start, f.end) for f in found]
-    for item in found:
-        lead = _SHARED_LEAD.match(item.written)
+    result = sorted(found, key=lambda item: item.start)
+    index = 0
+    while index < len(result):
+        item = result[index]
+        index += 1
+        lead = _SHARED_LEAD.match(item.written) or (
+            _SHARED_LEAD.match(item.note or "") if item.note else None)
         joined = _JOINED.match(text, item.end) if lead and (item.keys is not None
                                                            or item.reason == YEAR_MISSING) else None
-        if joined is None or any(s < joined.end() and joined.start("rest") < e for s, e in taken):
+        if joined is None or lead is None:
             continue
-        phrase = f"{lead.group(0)} {joined.group('rest')}" if lead else ""
+        start, end = joined.start("rest"), joined.end()
+        # The joined phrase may be read already, without the shared preposition ('vóór 1 april
+        # en 1 juli 2027'): read again with it.
+        same = [f for f in result if f.start == start and f.end == end]
+        if [f for f in result if f.start < end and start < f.end] != same:
+            continue
+        phrase = f"{lead.group(0)} {joined.group('rest')}"
         again = [f for f in scan(phrase, whole=whole) if f.start == 0 and f.end == len(phrase)]
         if len(again) == 1:
-            start = joined.start("rest")
-            result.append(again[0]._replace(start=start, end=joined.end(),
-                                            written=joined.group("rest")))
-            taken.append((start, joined.end()))
-    result.sort(key=lambda item: item.start)
-    return result
+            shared = again[0]._replace(start=start, end=end, written=joined.group("rest"),
+                                       note=lead.group(0))
+            result = [f for f in result if f not in same] + [shared]
+            result.sort(key=lambda found_item: found_item.start)
+    return [f._replace(note=None) if f.note and _SHARED_LEAD.fullmatch(f.note) else f
+            for f in result]
 
 
 def _trim(text: str, found: Found) -> Found:

@@ -12,15 +12,16 @@ import datetime as dt
 import re
 
 from zinkoop_cli.core.date_phrases import END_ONLY, Found, day_text
+from zinkoop_cli.core.daytext import parse_user_day
 from zinkoop_cli.core.deixis import Frame
 
-__all__ = ["continued_term", "own_term"]
+__all__ = ["continued_term", "end_of", "own_term"]
 
 
 def own_term(sentence: str, found: Found, frame: Frame) -> Found | None:
     """'Het actieplan ambulancezorg heeft een looptijd van ruim drie jaar tot en met het jaar
     2021': a term that gives only its end, of the document itself, starts on its date."""
-    end, written_on = _end_of(found), frame.written_on
+    end, written_on = end_of(found), frame.written_on
     if end is None or written_on is None or written_on > end or not _VALIDITY.search(sentence):
         return None
     if not _names_document(sentence, frame.subject):
@@ -36,7 +37,7 @@ def continued_term(previous: str, sentence: str, found: Found) -> dt.date | None
     en met 2026.': the end of a term whose start the sentence before gives. Only when the
     sentence opens with a definite noun phrase the sentence before names and says how long
     that holds (geldt, loopt, duurt ...); the caller checks that sentence gave one day."""
-    end = _end_of(found)
+    end = end_of(found)
     if end is None or not _VALIDITY.search(sentence) or not _BEGINS.search(previous):
         return None
     head = _head(sentence)
@@ -71,7 +72,8 @@ _PREPOSITIONS = {"voor", "van", "over", "met", "op", "in", "bij", "aan", "uit", 
 
 _VALIDITY = re.compile(r"(?<![\w-])(?:geldt|gelden|geldig|loopt|lopen|looptijd|duurt|duren"
                        r"|van\s+kracht|blijft|blijven)(?![\w-])", re.IGNORECASE)
-_LASTS = r"(?:geldt|gelden|is|blijft|blijven|loopt|lopen|duurt|duren|heeft|hebben)(?![\w-])"
+_LASTS = (r"(?:geldt|gelden|blijft|blijven|loopt|lopen|duurt|duren|(?:heeft|hebben)\s+een\s+"
+          r"looptijd|is\s+(?:geldig|van\s+kracht))(?![\w-])")
 _OPENING = re.compile(r"\s*(?:de|het|dit|deze|die|dat)\s+(?P<np>(?:[\w-]+\s+){0,3}?[\w-]+)\s+"
                       r"(?=(?:geldt|gelden|is|blijft|blijven|loopt|lopen|duurt|duren|heeft|hebben)"
                       r"(?![\w-]))", re.IGNORECASE)
@@ -93,14 +95,19 @@ def _names_document(sentence: str, subject: str | None) -> bool:
     if plain:
         nouns.append(plain.split()[0])
     pattern = "|".join(re.escape(noun) for noun in [*nouns, *([plain] if plain else [])])
-    if re.search(rf"(?<![\w-])(?:dit|deze)\s+(?:{pattern})(?![\w-])", text):
-        return True
-    # The subject of the verb of lasting, also after a heading the PDF ran into the sentence.
-    return re.search(rf"(?<![\w-])het\s+(?:{pattern})\s+{_LASTS}", text) is not None
+    # The subject of the verb of lasting, also after a heading the PDF ran into the sentence;
+    # not 'Dit inkoopbeleid is een vervolg op het actieplan dat loopt tot en met 2030'.
+    return re.search(rf"(?<![\w-])(?:het|dit|deze)\s+(?:{pattern})\s+{_LASTS}", text) is not None
 
 
-def _end_of(found: Found) -> dt.date | None:
+def end_of(found: Found) -> dt.date | None:
+    """The end a phrase gives without a start: 'tot en met 2026' (an end without a start) or
+    'tot en met 31 december 2028' (read as a day, which a term's sentence makes its end)."""
+    keys = found.keys or {}
     if found.reason != END_ONLY:
+        if set(keys) == {"date"} and re.match(r"(?:tot\s+en\s+met|t/m)(?![\w-])",
+                                              found.written, re.IGNORECASE):
+            return parse_user_day(str(keys["date"]))
         return None
     years = re.findall(r"(?<!\d)((?:19|20)\d\d|2100)(?!\d)", found.written)
     return dt.date(int(years[-1]), 12, 31) if len(years) == 1 else None
