@@ -374,3 +374,11 @@ def test_a_wrong_weekday_in_a_range_is_listed_and_a_name_is_no_period() -> None:
     assert scan("het zorginkoopbeleid van 2025-2026") == []
     found = scan("Sinds vorig jaar heeft u tien werkdagen om te reageren.")
     assert [f.keys for f in found] == [{"after": "", "workdays": 10}]
+
+
+def test_a_day_in_a_list_takes_the_lists_month_and_year() -> None:
+    assert [f.keys for f in scan("uiterlijk 1, 8 en 15 oktober 2027")] == [
+        {"date": "1 oktober 2027"}, {"date": "8 oktober 2027"}, {"date": "15 oktober 2027"}]
+    assert [f.keys for f in scan("tussen 1 en 15 oktober 2027")] == [
+        {"from": "1 oktober 2027", "date": "15 oktober 2027"}]
+    assert scan("1,5 en 2 miljoen euro") == []

@@ -107,6 +107,9 @@ _RANGE = re.compile(
     rf"(?:(?P<lead>van|tussen|vanaf)\s+)?{_RANGE_WEEKDAY.format(n=1)}(?P<d1>{DAY})(?:\s+(?P<m1>{MONTH}))?"
     rf"(?:\s+(?P<y1>{YEAR}))?\s*(?P<link>t/m|tot\s+en\s+met|-|\u2013|tot|en)\s*"
     rf"{_RANGE_WEEKDAY.format(n=2)}(?P<d2>{DAY})\s+(?P<m2>{MONTH})(?:\s+(?P<y2>{YEAR}))?", _F)
+# '1 en 15 oktober 2027', '1, 8 en 15 oktober': a day in a list takes the list's month and year.
+_DAY_IN_LIST = re.compile(rf"{_DAY_LEAD}(?<![\d/.-])(?P<d>{DAY})(?=(?:\s*,\s*{DAY})*\s*"
+                          rf"(?:,|en|of)\s*{DAY}\s+(?P<m>{MONTH})(?:\s+(?P<y>{YEAR}))?)", _F)
 _MONTH_RANGE = re.compile(rf"(?P<m1>{FULL_MONTH})(?:\s+(?P<y1>{YEAR}))?\s*(?:t/m|tot\s+en\s+met"
                           rf"|-|\u2013)\s*(?P<m2>{FULL_MONTH})(?:\s+(?P<y2>{YEAR}))?", _F)
 _YEAR_PERIOD = re.compile(rf"(?:(?P<lead>gedurende(?:\s+heel)?|de\s+jaren|de\s+periode|in)\s+)?"
@@ -202,7 +205,7 @@ def _patterns(whole: bool) -> list[tuple[re.Pattern[str], Handler]]:
             (_YEAR_LIST, _read_year_list),
             (_RELATIVE, read_relative), (_MARKER, read_marker), (_VAGUE, read_vague),
             (_BEFORE_EVENT, read_before_event), (_FIGURE_RANGE, read_figure_range),
-            (_RANGE, read_range),
+            (_RANGE, read_range), (_DAY_IN_LIST, read_day),
             (_MONTH_RANGE, read_month_range), (_YEAR_PERIOD, read_year_period),
             (_ISO, read_day), (_NUMERIC, read_day), (_WEEK_RANGE, read_week_range),
             (_WEEK, read_week), (_HALF, read_half), (_UNDATED_TERM, read_undated_term),
