@@ -296,3 +296,11 @@ def test_a_year_in_words_past_2100_is_listed() -> None:
     late = Frame(dt.date(2100, 4, 1), 2100)
     assert [(f.keys, f.reason) for f in read_dates("Volgend jaar evalueren wij.", late)] == [
         (None, "year 2101 is out of range (2000-2100)")]
+
+
+def test_a_contract_year_in_words_beside_other_named_years_is_listed() -> None:
+    text = "Over de tarieven voor 2025 en 2026 maken wij afspraken in het najaar voorafgaand " \
+           "aan het contractjaar."
+    (found,) = read_dates(text, APRIL)
+    assert found.keys is None
+    assert "the sentence names 2025, 2026: which contract year" in str(found.reason)

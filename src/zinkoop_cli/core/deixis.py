@@ -132,6 +132,14 @@ def anchor(found: Found, frame: Frame, text: str = "", *, cell: bool = False,
         return found
     complement = _COMPLEMENT.match(text, found.end) if text else None
     if complement is not None:
+        # 'de tarieven voor 2029 en 2030 ... in het najaar voorafgaand aan het contractjaar':
+        # the contract years meant are the ones the sentence names, not the purchase year.
+        named = sorted({int(y) for y in _ANY_YEAR.findall(sentence_around(
+            text, found.start, complement.end()))} - {frame.contract_year})
+        if named and complement.lastgroup in {"of", "before", "after"}:
+            return found._replace(end=complement.end(), written=found.written
+                                  + complement.group(0), reason=f"{YEAR_MISSING}: the sentence "
+                                  f"names {', '.join(map(str, named))}: which contract year")
         return _in_said_year(found, complement, frame)
     written_on = frame.written_on
     if written_on is None:
