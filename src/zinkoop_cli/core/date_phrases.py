@@ -11,6 +11,7 @@ from zinkoop_cli.core.dutch_words import (
     DAY,
     MONTH,
     MONTH_NAMES,
+    PREPOSITIONS,
     UNITS,
     YEAR,
     month_number,
@@ -64,8 +65,23 @@ _DATED_ANCHOR = re.compile(rf"\s*(?:de\s+)?(?P<d>{DAY})\s+(?P<m>{MONTH})(?:\s+(?
 
 _PRONOUNS = {"u", "wij", "we", "zij", "ze", "hij", "ik", "jij", "je", "men"}
 _ARTICLES = {"de", "het", "een"}
-_PREPOSITIONS = {"van", "op", "aan", "voor", "bij", "door", "met", "in", "over", "na", "tot",
-                 "uit", "naar", "om", "tegen", "tijdens", "vanaf", "per"}
+
+
+ANY_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the sentence of ``text`` that holds ``start:end`` begins and ends (a full stop,
+    '!', '?' or ';' ends one)."""
+    first = max(text.rfind(mark, 0, start) for mark in ".!?;") + 1
+    ends = [i for i in (text.find(mark, end) for mark in ".!?;") if i >= 0]
+    return first, min(ends, default=len(text))
+
+
+def sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence of ``text`` that holds ``start:end``."""
+    first, last = sentence_span(text, start, end)
+    return text[first:last]
 
 
 def lead_of(match: re.Match[str]) -> str:
@@ -110,7 +126,7 @@ def read_relative(text: str, match: re.Match[str]) -> Found | None:
             if lower in _PRONOUNS and any(w.lower() not in ANCHOR_SKIP for w in picked[:-1]):
                 picked.pop()  # the finite verb before its subject: '... ontvangt u'
             if lower in ANCHOR_STOP or lower in _PRONOUNS or (
-                    picked and lower in _ARTICLES and picked[-1].lower() not in _PREPOSITIONS):
+                    picked and lower in _ARTICLES and picked[-1].lower() not in PREPOSITIONS):
                 break
             picked.append(word)
         nouns = [w for w in picked if w.lower() not in ANCHOR_SKIP]
@@ -123,7 +139,7 @@ def read_relative(text: str, match: re.Match[str]) -> Found | None:
     if not keys[side] and side == "after":
         # 'Na ontvangst van het voorstel heeft u tien werkdagen om ...': the event is named
         # before the term, in the same sentence.
-        start = max(text.rfind(mark, 0, match.start()) for mark in ".!?;") + 1
+        start = sentence_span(text, match.start(), match.start())[0]
         named = list(_NAMED_BEFORE.finditer(text, start, match.start()))
         if named:
             phrase = named[-1].group("np").split()

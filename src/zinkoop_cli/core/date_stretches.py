@@ -6,6 +6,7 @@ import datetime as dt
 import re
 
 from zinkoop_cli.core.date_phrases import (
+    ANY_YEAR,
     END_ONLY,
     STARTS,
     WEEKDAYS,
@@ -14,6 +15,8 @@ from zinkoop_cli.core.date_phrases import (
     Keys,
     day_text,
     lead_of,
+    sentence_around,
+    sentence_span,
     unread,
     valid_day,
 )
@@ -296,23 +299,6 @@ def _quarter_value(match: re.Match[str], number: int, year: str) -> Found:
     return Found(match.start(), match.end(), match.group(0), {key: value})
 
 
-_ANY_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-
-
-def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """Where the sentence of ``text`` that holds ``start:end`` begins and ends (a full stop,
-    '!', '?' or ';' ends one)."""
-    first = max(text.rfind(mark, 0, start) for mark in ".!?;") + 1
-    ends = [i for i in (text.find(mark, end) for mark in ".!?;") if i >= 0]
-    return first, min(ends, default=len(text))
-
-
-def sentence_around(text: str, start: int, end: int) -> str:
-    """The sentence of ``text`` that holds ``start:end``."""
-    first, last = sentence_span(text, start, end)
-    return text[first:last]
-
-
 def read_one_year_contract(text: str, match: re.Match[str], contract_year: int) -> Found:
     """'een eenjarig contract', 'een overeenkomst voor twee jaar': a purchase policy's contract
     runs over whole calendar years from the year it buys for; that year comes from the
@@ -324,7 +310,7 @@ def read_one_year_contract(text: str, match: re.Match[str], contract_year: int) 
     if re.search(r"(?<![\w-])(?:daarna|vervolgens|aansluitend|daaropvolgend\w*)(?![\w-])",
                  sentence, re.IGNORECASE):
         return unread(match, "a contract that follows another: which years")
-    others = {int(y) for y in _ANY_YEAR.findall(sentence)}
+    others = {int(y) for y in ANY_YEAR.findall(sentence)}
     if others - set(range(contract_year, last + 1)):
         return unread(match, "a contract's term in a sentence that names another year: "
                              "which year is meant")

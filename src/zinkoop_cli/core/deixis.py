@@ -25,13 +25,15 @@ import re
 from typing import NamedTuple
 
 from zinkoop_cli.core.date_phrases import (
+    ANY_YEAR,
     YEAR_MISSING,
     Found,
     day_text,
     lead_of,
+    sentence_around,
+    sentence_span,
     unread,
 )
-from zinkoop_cli.core.date_stretches import sentence_around, sentence_span
 from zinkoop_cli.core.dutch_words import (
     FULL_MONTH,
     NUMBER,
@@ -94,7 +96,7 @@ def _sentence_year(text: str, item: Found,
         if _SUBORDINATE.search(between) or ("," in between and _SUBORDINATE.search(opening)):
             continue  # another clause: 'in de zomer bekend hoe ... vanaf 2028 verandert'
 
-        for year in _ANY_YEAR.findall(" ".join(map(str, other.keys.values()))):
+        for year in ANY_YEAR.findall(" ".join(map(str, other.keys.values()))):
             # A day the phrase follows: the phrase is not before it.
             after = first_day(other.keys) if other.end <= item.start else None
             years.setdefault(int(year), (other.written, other.framed, after))
@@ -134,7 +136,7 @@ def anchor(found: Found, frame: Frame, text: str = "", *, cell: bool = False,
     if complement is not None:
         # 'de tarieven voor 2029 en 2030 ... in het najaar voorafgaand aan het contractjaar':
         # the contract years meant are the ones the sentence names, not the purchase year.
-        named = sorted({int(y) for y in _ANY_YEAR.findall(sentence_around(
+        named = sorted({int(y) for y in ANY_YEAR.findall(sentence_around(
             text, found.start, complement.end()))} - {frame.contract_year})
         if named and complement.lastgroup in {"of", "before", "after"}:
             return found._replace(end=complement.end(), written=found.written
@@ -166,7 +168,7 @@ def _why_not_anchored(found: Found, frame: Frame, sentence: str, cell: bool) -> 
     """Why a yearless phrase is not read against the document's date, or None."""
     if not cell and not _PLANNING_LEAD.match(found.written):
         return "only a deadline or a start is read against the document's date"
-    others = sorted({int(y) for y in _ANY_YEAR.findall(sentence)} - {frame.contract_year})
+    others = sorted({int(y) for y in ANY_YEAR.findall(sentence)} - {frame.contract_year})
     if others:
         return f"the sentence names {', '.join(map(str, others))}: which year is meant"
     if _OTHER_YEAR_WORDS.search(sentence):
@@ -210,7 +212,6 @@ def _in_said_year(found: Found, complement: re.Match[str], frame: Frame) -> Foun
 _PLANNING_LEAD = re.compile(r"(?:uiterlijk|vóór|voor|niet\s+later\s+dan|ten\s+laatste|vanaf|per"
                             r"|met\s+ingang\s+van|m\.i\.v\.|tot\s+en\s+met|t/m|tot|rond"
                             r"|omstreeks)(?![\w-])", re.IGNORECASE)
-_ANY_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _OTHER_YEAR_WORDS = re.compile(
     r"(?<![\w-])(?:(?:contract|inkoop)jaar|(?:vorig|afgelopen|volgend|komend|verleden)e?\s+jaar"
     r"|(?:het\s+)?jaar\s+(?:daarop|daarna|erna|ervoor|daarvoor|voorafgaand))(?![\w-])",

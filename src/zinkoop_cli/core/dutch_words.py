@@ -28,6 +28,10 @@ PARTS = {"begin": "begin", "medio": "medio", "half": "medio", "midden": "medio",
 UNITS = {"dag": "days", "dagen": "days", "kalenderdag": "days", "kalenderdagen": "days",
          "werkdag": "workdays", "werkdagen": "workdays", "week": "weeks", "weken": "weeks",
          "maand": "months", "maanden": "months", "jaar": "years", "jaren": "years"}
+# Prepositions: a noun phrase that follows one goes on; an article after anything else opens
+# a new phrase.
+PREPOSITIONS = frozenset({"van", "op", "aan", "voor", "bij", "door", "met", "in", "over", "na",
+                          "tot", "uit", "naar", "om", "tegen", "tijdens", "vanaf", "per"})
 FREQUENCY_TIMES = {"een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4}
 
 

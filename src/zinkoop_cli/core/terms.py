@@ -14,6 +14,7 @@ import re
 from zinkoop_cli.core.date_phrases import END_ONLY, Found, day_text
 from zinkoop_cli.core.daytext import parse_user_day
 from zinkoop_cli.core.deixis import Frame
+from zinkoop_cli.core.dutch_words import PREPOSITIONS
 
 __all__ = ["continued_term", "end_of", "own_term"]
 
@@ -54,7 +55,7 @@ def _head(sentence: str) -> str | None:
         return None
     words: list[str] = []
     for word in opening.group("np").split():
-        if word.lower() in _PREPOSITIONS:
+        if word.lower() in PREPOSITIONS:
             break
         words.append(word)
     head = words[-1] if words else ""
@@ -66,8 +67,6 @@ _BEGINS = re.compile(r"(?<![\w-])(?:overeen\w*|\w*gesloten|sloten|sloot|\w*onder
                      r"|ondertekenden|ondertekende|\w*getekend|tekenden|afgesproken|spraken\s+\w+\s+af|gestart"
                      r"|startte|startten|begon|begonnen|ingegaan|ging\s+in|gingen\s+in|aangegaan"
                      r"|vastgesteld|gelanceerd|opgericht|ingevoerd)(?![\w-])", re.IGNORECASE)
-_PREPOSITIONS = {"voor", "van", "over", "met", "op", "in", "bij", "aan", "uit", "tot", "naar",
-                 "door", "om", "tegen"}
 
 
 _VALIDITY = re.compile(r"(?<![\w-])(?:geldt|gelden|geldig|loopt|lopen|looptijd|duurt|duren"
